@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using GlacierTrail.Gen.Diagnostics;
+using GlacierTrail.Gen.Model;
+
+namespace GlacierTrail.Gen;
+
+/// <summary>The schemas left out because another schema already claims their event or type name.</summary>
+internal sealed record Conflicts(EquatableArray<string> LosingPaths, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>
+    /// The first file by ordinal path wins, so the outcome does not depend on the order the
+    /// build lists files in.
+    /// </summary>
+    public static Conflicts Find(IReadOnlyList<EventIdentity> events)
+    {
+        var losers = new List<string>();
+        var diagnostics = new List<DiagnosticInfo>();
+        var byEvent = new Dictionary<(string, string), EventIdentity>();
+        var byClass = new Dictionary<string, EventIdentity>(StringComparer.Ordinal);
+        foreach (var evt in events.OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            if (byEvent.TryGetValue((evt.EventSource, evt.EventName), out var winner))
+            {
+                losers.Add(evt.Path);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEvent, evt.Location, evt.EventSource + "/" + evt.EventName, winner.Path, evt.Path));
+                continue;
+            }
+
+            if (byClass.TryGetValue(evt.ClassName, out var owner))
+            {
+                losers.Add(evt.Path);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameCollision, evt.Location, evt.ClassName, owner.Path, evt.Path));
+                continue;
+            }
+
+            byEvent[(evt.EventSource, evt.EventName)] = evt;
+            byClass[evt.ClassName] = evt;
+        }
+
+        return new Conflicts(losers.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+}

@@ -1,0 +1,359 @@
+using System.Globalization;
+using GlacierTrail.Gen.Model;
+
+namespace GlacierTrail.Gen.Emitting;
+
+/// <summary>
+/// Writes a generated class (properties, a reader over <c>CloudTrailJsonReader</c>, a writer to
+/// <c>Utf8JsonWriter</c>) and a generated enum type. Reads are straight-line code: no
+/// reflection, no delegates, no boxing.
+/// </summary>
+internal sealed class ClassEmitter
+{
+    private const string Reader = "reader";
+    private const string Ext = "extensionData";
+    private readonly TypeNames _types;
+
+    public ClassEmitter(TypeNames types) => _types = types;
+
+    public void EmitClass(SourceWriter w, ClassSpec spec)
+    {
+        string name = CSharp.Identifier(spec.Name);
+        CSharp.Doc(w, spec.Description ?? $"The JSON object at {spec.JsonPath}.", $"JSON: {spec.JsonPath}");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {name}");
+        foreach (var property in spec.Properties)
+        {
+            CSharp.Doc(w, property.Description ?? $"The JSON member {property.JsonName}.", $"JSON: {property.JsonName}");
+            string required = property.Required ? "required " : string.Empty;
+            w.Line($"public {required}{_types.Of(property.Type, property.Nullable)} {CSharp.Identifier(property.CSharpName)} {{ get; set; }}");
+            w.Line();
+        }
+
+        CSharp.Doc(w, "Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.");
+        w.Line($"public global::System.Collections.Generic.IReadOnlyList<{TypeNames.Runtime}.RawJsonProperty>? ExtensionData {{ get; set; }}");
+        w.Line();
+        EmitRead(w, spec, name);
+        w.Line();
+        EmitWrite(w, spec);
+        w.Close();
+    }
+
+    public void EmitEnum(SourceWriter w, EnumSpec spec)
+    {
+        string name = CSharp.Identifier(spec.Name);
+        CSharp.Doc(w, spec.Description ?? $"A string value with known values; other values are kept.", "Unknown values are kept: compare with the named values, or read Value.");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        w.Line("private readonly string? _value;");
+        w.Line();
+        CSharp.Doc(w, "Wraps a value, known or not.");
+        w.Open($"public {name}(string value)");
+        w.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        w.Close();
+        w.Line();
+        foreach (var member in spec.Members)
+        {
+            CSharp.Doc(w, $"The value \"{member.Value}\".");
+            w.Line($"public static {name} {CSharp.Identifier(member.CSharpName)} {{ get; }} = new {name}({CSharp.Literal(member.Value)});");
+            w.Line();
+        }
+
+        CSharp.Doc(w, "The known values, in schema order.");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[] {{ {string.Join(", ", System.Linq.Enumerable.Select(spec.Members, m => CSharp.Identifier(m.CSharpName)))} }};");
+        w.Line();
+        CSharp.Doc(w, "The value as written in the record.");
+        w.Line("public string Value => _value ?? string.Empty;");
+        w.Line();
+        CSharp.Doc(w, "Whether the value is one of the known values.");
+        w.Open("public bool IsKnown");
+        w.Open("get");
+        w.Open($"foreach (var known in KnownValues)");
+        w.Open("if (Equals(known))");
+        w.Line("return true;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("return false;");
+        w.Close();
+        w.Close();
+        w.Line();
+        CSharp.Doc(w, "Reads the current string token; known values share one instance.");
+        w.Open($"public static {name} Read(ref {TypeNames.Runtime}.CloudTrailJsonReader {Reader})");
+        foreach (var member in spec.Members)
+        {
+            w.Open($"if ({Reader}.ValueIs({CSharp.Utf8Literal(member.Value)}))");
+            w.Line($"return {CSharp.Identifier(member.CSharpName)};");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line($"return new {name}({Reader}.GetString());");
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override string ToString() => Value;");
+        w.Line();
+        CSharp.Doc(w, "Ordinal equality of the values.");
+        w.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
+        w.Line();
+        CSharp.Doc(w, "Ordinal inequality of the values.");
+        w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        w.Line();
+        CSharp.Doc(w, "Wraps a value, known or not.");
+        w.Line($"public static implicit operator {name}(string value) => new {name}(value);");
+        w.Close();
+    }
+
+    private void EmitRead(SourceWriter w, ClassSpec spec, string name)
+    {
+        CSharp.Doc(w, "Reads the object at the reader's position (its start token).");
+        w.Open($"public static {name} Read(ref {TypeNames.Runtime}.CloudTrailJsonReader {Reader})");
+        w.Line($"{Reader}.ExpectStartObject({CSharp.Literal(spec.JsonPath)});");
+        for (int i = 0; i < spec.Properties.Count; i++)
+        {
+            w.Line($"{_types.Of(spec.Properties[i].Type, nullable: true)} v{i} = default;");
+        }
+
+        w.Line($"global::System.Collections.Generic.List<{TypeNames.Runtime}.RawJsonProperty>? {Ext} = null;");
+        w.Open($"while ({Reader}.ReadProperty())");
+        for (int i = 0; i < spec.Properties.Count; i++)
+        {
+            var property = spec.Properties[i];
+            w.Open($"{(i == 0 ? "if" : "else if")} ({Reader}.PropertyIs({CSharp.Utf8Literal(property.JsonName)}))");
+            EmitReadProperty(w, property, $"v{i}");
+            w.Close();
+        }
+
+        if (spec.Properties.Count > 0)
+        {
+            w.Open("else");
+            w.Line($"{Reader}.KeepUnknown(ref {Ext});");
+            w.Close();
+        }
+        else
+        {
+            w.Line($"{Reader}.KeepUnknown(ref {Ext});");
+        }
+
+        w.Close();
+        w.Line();
+        w.Open($"return new {name}");
+        for (int i = 0; i < spec.Properties.Count; i++)
+        {
+            var property = spec.Properties[i];
+            string value = property.Required
+                ? $"v{i} ?? throw {Reader}.MissingRequired({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)})"
+                : $"v{i}";
+            w.Line($"{CSharp.Identifier(property.CSharpName)} = {value},");
+        }
+
+        w.Line($"ExtensionData = {Ext},");
+        w.Close("};");
+        w.Close();
+    }
+
+    private void EmitReadProperty(SourceWriter w, PropertySpec property, string target)
+    {
+        string key = CSharp.Literal(property.JsonName);
+        if (property.Type.Kind == TypeKind.Raw)
+        {
+            w.Line($"{target} = {Reader}.ReadRawValue({key}, ref {Ext});");
+            return;
+        }
+
+        w.Open($"if ({Reader}.ReadValue({TypeNames.Kind(property.Type)}, {key}, ref {Ext}))");
+        if (property.Type.Kind == TypeKind.DateTime)
+        {
+            w.Line($"{target} = {Reader}.GetDateTime({key}, ref {Ext});");
+        }
+        else if (property.Type.Kind is TypeKind.Array or TypeKind.Map && HoldsDateTime(property.Type))
+        {
+            // A timestamp inside a collection cannot be kept verbatim on its own; if any would
+            // not write back as read, the whole collection is kept verbatim as well.
+            w.Line($"int mark = {Reader}.Mark();");
+            w.Line("bool verbatim = false;");
+            EmitValue(w, property.Type, target, key, 0);
+            w.Open("if (verbatim)");
+            w.Line($"{Reader}.KeepSince(mark, {key}, ref {Ext});");
+            w.Close();
+        }
+        else
+        {
+            EmitValue(w, property.Type, target, key, 0);
+        }
+
+        w.Close();
+    }
+
+    /// <summary>Reads the value at the current token (its kind already checked) into <paramref name="target"/>.</summary>
+    private void EmitValue(SourceWriter w, TypeRef type, string target, string key, int depth)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                w.Line($"{target} = {Reader}.GetString();");
+                break;
+            case TypeKind.DateTime:
+                w.Line($"{target} = {Reader}.GetDateTimeItem(ref verbatim);");
+                break;
+            case TypeKind.Integer:
+                w.Line($"{target} = {Reader}.GetInt64();");
+                break;
+            case TypeKind.Number:
+                w.Line($"{target} = {Reader}.GetDouble();");
+                break;
+            case TypeKind.Boolean:
+                w.Line($"{target} = {Reader}.GetBoolean();");
+                break;
+            case TypeKind.Object:
+            case TypeKind.Enum:
+                w.Line($"{target} = {_types.Named(type.Name)}.Read(ref {Reader});");
+                break;
+            case TypeKind.Array:
+            case TypeKind.Map:
+                EmitCollection(w, type, target, key, depth);
+                break;
+            default:
+                w.Line($"{target} = {Reader}.GetRaw();");
+                break;
+        }
+    }
+
+    private void EmitCollection(SourceWriter w, TypeRef type, string target, string key, int depth)
+    {
+        string d = depth.ToString(CultureInfo.InvariantCulture);
+        string collection = (type.Kind == TypeKind.Array ? "list" : "map") + d;
+        string item = "item" + d;
+        w.Line($"var {collection} = new {_types.Builder(type)}();");
+        if (type.Kind == TypeKind.Array)
+        {
+            w.Open($"while ({Reader}.ReadItem())");
+        }
+        else
+        {
+            w.Open($"while ({Reader}.ReadProperty())");
+            w.Line($"string key{d} = {Reader}.GetString();");
+            w.Line($"{Reader}.Read();");
+        }
+
+        string store = type.Kind == TypeKind.Array ? $"{collection}.Add({item});" : $"{collection}[key{d}] = {item};";
+        var element = type.Element!;
+        if (type.ElementNullable)
+        {
+            w.Open($"if ({Reader}.IsNull)");
+            w.Line(type.Kind == TypeKind.Array ? $"{collection}.Add(null);" : $"{collection}[key{d}] = null;");
+            w.Line("continue;");
+            w.Close();
+            w.Line();
+        }
+
+        if (element.Kind != TypeKind.Raw)
+        {
+            w.Line($"{Reader}.ExpectItem({TypeNames.Kind(element)}, {key});");
+        }
+
+        w.Line($"{_types.Of(element, nullable: false)} {item};");
+        EmitValue(w, element, item, key, depth + 1);
+        w.Line(store);
+        w.Close();
+        w.Line($"{target} = {collection};");
+    }
+
+    private void EmitWrite(SourceWriter w, ClassSpec spec)
+    {
+        CSharp.Doc(w, "Writes the object as JSON: typed members, then the members kept verbatim.");
+        w.Open("public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)");
+        w.Line($"var {Ext} = ExtensionData;");
+        w.Line("writer.WriteStartObject();");
+        for (int i = 0; i < spec.Properties.Count; i++)
+        {
+            var property = spec.Properties[i];
+            string value = "value" + i.ToString(CultureInfo.InvariantCulture);
+            w.Open($"if ({CSharp.Identifier(property.CSharpName)} is {{ }} {value} && !{TypeNames.Runtime}.CloudTrailJsonWriter.IsKept({Ext}, {CSharp.Literal(property.JsonName)}))");
+            w.Line($"writer.WritePropertyName({CSharp.Utf8Literal(property.JsonName)});");
+            EmitWriteValue(w, property.Type, value, 0);
+            w.Close();
+            w.Line();
+        }
+
+        w.Line($"{TypeNames.Runtime}.CloudTrailJsonWriter.WriteExtensionData(writer, {Ext});");
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    private void EmitWriteValue(SourceWriter w, TypeRef type, string expression, int depth)
+    {
+        string d = depth.ToString(CultureInfo.InvariantCulture);
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                w.Line($"writer.WriteStringValue({expression});");
+                break;
+            case TypeKind.DateTime:
+                w.Line($"{TypeNames.Runtime}.CloudTrailJsonWriter.WriteDateTimeValue(writer, {expression});");
+                break;
+            case TypeKind.Integer:
+            case TypeKind.Number:
+                w.Line($"writer.WriteNumberValue({expression});");
+                break;
+            case TypeKind.Boolean:
+                w.Line($"writer.WriteBooleanValue({expression});");
+                break;
+            case TypeKind.Enum:
+                w.Line($"writer.WriteStringValue({expression}.Value);");
+                break;
+            case TypeKind.Array:
+                w.Line("writer.WriteStartArray();");
+                w.Open($"foreach (var item{d} in {expression})");
+                EmitWriteElement(w, type, "item" + d, depth);
+                w.Close();
+                w.Line("writer.WriteEndArray();");
+                break;
+            case TypeKind.Map:
+                w.Line("writer.WriteStartObject();");
+                w.Open($"foreach (var pair{d} in {expression})");
+                w.Line($"writer.WritePropertyName(pair{d}.Key);");
+                EmitWriteElement(w, type, $"pair{d}.Value", depth);
+                w.Close();
+                w.Line("writer.WriteEndObject();");
+                break;
+            default:
+                w.Line($"{expression}.WriteTo(writer);");
+                break;
+        }
+    }
+
+    private void EmitWriteElement(SourceWriter w, TypeRef collection, string expression, int depth)
+    {
+        if (!collection.ElementNullable)
+        {
+            EmitWriteValue(w, collection.Element!, expression, depth + 1);
+            return;
+        }
+
+        string element = "element" + depth.ToString(CultureInfo.InvariantCulture);
+        w.Open($"if ({expression} is {{ }} {element})");
+        EmitWriteValue(w, collection.Element!, element, depth + 1);
+        w.Close();
+        w.Open("else");
+        w.Line("writer.WriteNullValue();");
+        w.Close();
+    }
+
+    private static bool HoldsDateTime(TypeRef type) => type.Kind switch
+    {
+        TypeKind.DateTime => true,
+        TypeKind.Array or TypeKind.Map => HoldsDateTime(type.Element!),
+        _ => false,
+    };
+}

@@ -1,0 +1,197 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace GlacierTrail.Gen.Parsing;
+
+/// <summary>
+/// A JSON value with the byte range it came from, so diagnostics can point into the schema
+/// file. Lives only inside the parse step; nothing of it is cached.
+/// </summary>
+internal abstract class JsonNode
+{
+    protected JsonNode(int start, int end)
+    {
+        Start = start;
+        End = end;
+    }
+
+    public int Start { get; }
+
+    public int End { get; set; }
+}
+
+internal sealed class JsonObjectNode : JsonNode
+{
+    public JsonObjectNode(int start)
+        : base(start, start)
+    {
+    }
+
+    public List<JsonPropertyNode> Properties { get; } = new();
+
+    public JsonPropertyNode? Find(string name)
+    {
+        // The last duplicate wins, as in most JSON readers.
+        for (int i = Properties.Count - 1; i >= 0; i--)
+        {
+            if (Properties[i].Name == name)
+            {
+                return Properties[i];
+            }
+        }
+
+        return null;
+    }
+
+    public JsonNode? Get(string name) => Find(name)?.Value;
+}
+
+internal sealed class JsonPropertyNode
+{
+    public JsonPropertyNode(string name, int nameStart, int nameEnd, JsonNode value)
+    {
+        Name = name;
+        NameStart = nameStart;
+        NameEnd = nameEnd;
+        Value = value;
+    }
+
+    public string Name { get; }
+
+    public int NameStart { get; }
+
+    public int NameEnd { get; }
+
+    public JsonNode Value { get; }
+}
+
+internal sealed class JsonArrayNode : JsonNode
+{
+    public JsonArrayNode(int start)
+        : base(start, start)
+    {
+    }
+
+    public List<JsonNode> Items { get; } = new();
+}
+
+internal sealed class JsonScalarNode : JsonNode
+{
+    public JsonScalarNode(JsonValueKind kind, string? text, int start, int end)
+        : base(start, end)
+    {
+        Kind = kind;
+        Text = text;
+    }
+
+    public JsonValueKind Kind { get; }
+
+    /// <summary>The string's value, or the number's text.</summary>
+    public string? Text { get; }
+
+    public string? StringValue => Kind == JsonValueKind.String ? Text : null;
+}
+
+internal static class JsonTree
+{
+    /// <summary>Deep enough for any real schema, and for the hostile ones we test (200 levels).</summary>
+    public const int MaxDepth = 512;
+
+    /// <exception cref="JsonException">The bytes are not one valid JSON value.</exception>
+    public static JsonNode Parse(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            MaxDepth = MaxDepth,
+        });
+        if (!reader.Read())
+        {
+            throw new JsonException("The file is empty.");
+        }
+
+        var root = ReadValue(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonException($"Unexpected content after the schema at byte {reader.TokenStartIndex}.");
+        }
+
+        return root;
+    }
+
+    // An explicit stack rather than recursion: deeply nested input must not overflow the
+    // compiler's thread stack.
+    private static JsonNode ReadValue(ref Utf8JsonReader reader)
+    {
+        var stack = new Stack<(JsonNode Container, string? PendingName, int NameStart, int NameEnd)>();
+        JsonNode? result = null;
+        string? name = null;
+        int nameStart = 0, nameEnd = 0;
+        do
+        {
+            JsonNode? completed = null;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    stack.Push((new JsonObjectNode((int)reader.TokenStartIndex), name, nameStart, nameEnd));
+                    name = null;
+                    continue;
+                case JsonTokenType.StartArray:
+                    stack.Push((new JsonArrayNode((int)reader.TokenStartIndex), name, nameStart, nameEnd));
+                    name = null;
+                    continue;
+                case JsonTokenType.PropertyName:
+                    name = reader.GetString();
+                    nameStart = (int)reader.TokenStartIndex;
+                    nameEnd = (int)reader.BytesConsumed;
+                    continue;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    var frame = stack.Pop();
+                    frame.Container.End = (int)reader.BytesConsumed;
+                    completed = frame.Container;
+                    name = frame.PendingName;
+                    nameStart = frame.NameStart;
+                    nameEnd = frame.NameEnd;
+                    break;
+                case JsonTokenType.String:
+                    completed = new JsonScalarNode(JsonValueKind.String, reader.GetString(), (int)reader.TokenStartIndex, (int)reader.BytesConsumed);
+                    break;
+                case JsonTokenType.Number:
+                    completed = new JsonScalarNode(JsonValueKind.Number, System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), (int)reader.TokenStartIndex, (int)reader.BytesConsumed);
+                    break;
+                case JsonTokenType.True:
+                    completed = new JsonScalarNode(JsonValueKind.True, null, (int)reader.TokenStartIndex, (int)reader.BytesConsumed);
+                    break;
+                case JsonTokenType.False:
+                    completed = new JsonScalarNode(JsonValueKind.False, null, (int)reader.TokenStartIndex, (int)reader.BytesConsumed);
+                    break;
+                case JsonTokenType.Null:
+                    completed = new JsonScalarNode(JsonValueKind.Null, null, (int)reader.TokenStartIndex, (int)reader.BytesConsumed);
+                    break;
+                default:
+                    continue;
+            }
+
+            if (stack.Count == 0)
+            {
+                result = completed;
+                break;
+            }
+
+            switch (stack.Peek().Container)
+            {
+                case JsonObjectNode obj:
+                    obj.Properties.Add(new JsonPropertyNode(name!, nameStart, nameEnd, completed));
+                    name = null;
+                    break;
+                case JsonArrayNode array:
+                    array.Items.Add(completed);
+                    break;
+            }
+        }
+        while (reader.Read());
+
+        return result ?? throw new JsonException("The JSON ends early.");
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+
+namespace GlacierTrail;
+
+/// <summary>
+/// The timestamp text CloudTrail writes (<c>2014-12-10T19:05:15Z</c>), used to write timestamps
+/// back exactly as they were read. A timestamp read in any other shape is kept verbatim too.
+/// </summary>
+public static class CloudTrailDateTime
+{
+    /// <summary>The longest text <see cref="TryFormat"/> writes.</summary>
+    public const int MaxLength = 33;
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as CloudTrail does: whole seconds in UTC as
+    /// <c>yyyy-MM-ddTHH:mm:ssZ</c>; anything finer, or another offset, in ISO 8601 round-trip form.
+    /// </summary>
+    public static bool TryFormat(DateTimeOffset value, Span<byte> destination, out int written)
+    {
+        if (value.Offset == TimeSpan.Zero && value.Ticks % TimeSpan.TicksPerSecond == 0)
+        {
+            return value.UtcDateTime.TryFormat(destination, out written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+        }
+
+        return Utf8Formatter.TryFormat(value, destination, out written, new StandardFormat('O'));
+    }
+
+    /// <summary>The text <see cref="TryFormat"/> writes.</summary>
+    public static string Format(DateTimeOffset value)
+    {
+        Span<byte> buffer = stackalloc byte[MaxLength];
+        TryFormat(value, buffer, out int written);
+        return System.Text.Encoding.UTF8.GetString(buffer[..written]);
+    }
+
+    /// <summary>Whether writing <paramref name="value"/> back gives exactly <paramref name="utf8"/>.</summary>
+    public static bool RoundTrips(DateTimeOffset value, ReadOnlySpan<byte> utf8)
+    {
+        Span<byte> buffer = stackalloc byte[MaxLength];
+        return TryFormat(value, buffer, out int written) && buffer[..written].SequenceEqual(utf8);
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+
+namespace GlacierTrail;
+
+/// <summary>Limits and error policy for reading CloudTrail logs. The defaults are safe for untrusted input.</summary>
+public sealed class CloudTrailReaderOptions
+{
+    /// <summary>The shared defaults.</summary>
+    public static CloudTrailReaderOptions Default { get; } = new();
+
+    /// <summary>
+    /// The largest record, in bytes, that is read (default 8 MiB; CloudTrail itself caps events
+    /// far below that). A larger record is an error for that record.
+    /// </summary>
+    public int MaxRecordBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>The deepest JSON nesting accepted in a record (default 64).</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>What to do when a record or a file cannot be read (default: throw).</summary>
+    public CloudTrailErrorHandling ErrorHandling { get; init; } = CloudTrailErrorHandling.Throw;
+
+    /// <summary>Receives each error when <see cref="ErrorHandling"/> is <see cref="CloudTrailErrorHandling.Skip"/>.</summary>
+    public Action<CloudTrailReadException>? OnError { get; init; }
+
+    /// <summary>What a typed field of the wrong JSON type does (default: fail the record).</summary>
+    public TypeMismatchHandling TypeMismatch { get; init; } = TypeMismatchHandling.Fail;
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace GlacierTrail;
+
+/// <summary>
+/// Reads one record in a single pass. Envelope members are read as they come; the payloads
+/// (<c>requestParameters</c>, ...) are only located, because their type depends on
+/// <c>eventName</c>, which may come after them. Once the whole record is seen, the factory picks
+/// the event type and the event reads its payloads from the located bytes.
+/// </summary>
+public static class CloudTrailRecordParser
+{
+    /// <summary>Parses one record (a JSON object) into a typed event, or an <see cref="UnknownCloudTrailEvent"/>.</summary>
+    /// <exception cref="CloudTrailReadException">The record is not valid JSON, is not a CloudTrail record, or a typed field has the wrong type.</exception>
+    public static CloudTrailEvent Parse(ReadOnlySpan<byte> utf8Json, ICloudTrailEventFactory factory, CloudTrailReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        options ??= CloudTrailReaderOptions.Default;
+        try
+        {
+            return ParseCore(utf8Json, factory, options);
+        }
+        catch (JsonException ex)
+        {
+            throw JsonErrors.ToReadException(ex, utf8Json);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader reports some malformed input (e.g. a number too large for its type
+            // after a successful kind check) this way; it is still bad data, not a bug.
+            throw new CloudTrailReadException($"malformed value: {ex.Message}", innerException: ex);
+        }
+    }
+
+    private static CloudTrailEvent ParseCore(ReadOnlySpan<byte> record, ICloudTrailEventFactory factory, CloudTrailReaderOptions options)
+    {
+        var reader = new CloudTrailJsonReader(record, 0, options);
+        reader.ExpectStartObject("record");
+
+        var fields = new EnvelopeFields();
+        List<RawJsonProperty>? extensionData = null;
+        PayloadLocation requestParameters = default, responseElements = default, additionalEventData = default;
+        NameValue eventSource = default, eventName = default;
+        bool hasEventTime = false;
+
+        while (reader.ReadProperty())
+        {
+            EnvelopeField field = reader.TryGetStringRange(out int nameStart, out int nameLength)
+                ? EnvelopeFieldNames.Identify(record.Slice(nameStart, nameLength))
+                : EnvelopeFieldNames.Identify(Encoding.UTF8.GetBytes(reader.GetString()));
+
+            switch (field)
+            {
+                case EnvelopeField.EventSource:
+                    eventSource = ReadName(ref reader, record, "eventSource", ref extensionData);
+                    break;
+                case EnvelopeField.EventName:
+                    eventName = ReadName(ref reader, record, "eventName", ref extensionData);
+                    break;
+                case EnvelopeField.RequestParameters:
+                    requestParameters = Locate(ref reader);
+                    break;
+                case EnvelopeField.ResponseElements:
+                    responseElements = Locate(ref reader);
+                    break;
+                case EnvelopeField.AdditionalEventData:
+                    additionalEventData = Locate(ref reader);
+                    break;
+                case EnvelopeField.EventTime:
+                    if (reader.ReadValue(CloudTrailJsonKind.DateTime, "eventTime", ref extensionData))
+                    {
+                        fields.EventTime = reader.GetDateTime("eventTime", ref extensionData);
+                        hasEventTime = true;
+                    }
+
+                    break;
+                case EnvelopeField.Unknown:
+                    reader.KeepUnknown(ref extensionData);
+                    break;
+                default:
+                    EnvelopeReader.ReadField(ref reader, field, fields, ref extensionData);
+                    break;
+            }
+        }
+
+        if (eventSource.IsMissing)
+        {
+            throw new CloudTrailReadException("the record has no string 'eventSource'", byteOffset: 0);
+        }
+
+        if (eventName.IsMissing)
+        {
+            throw new CloudTrailReadException("the record has no string 'eventName'", byteOffset: 0);
+        }
+
+        if (!hasEventTime)
+        {
+            throw new CloudTrailReadException("the record has no 'eventTime' timestamp", byteOffset: 0);
+        }
+
+        var sourceUtf8 = eventSource.Utf8(record);
+        var nameUtf8 = eventName.Utf8(record);
+        var evt = factory.Create(sourceUtf8, nameUtf8)
+            ?? new UnknownCloudTrailEvent(Encoding.UTF8.GetString(sourceUtf8), Encoding.UTF8.GetString(nameUtf8));
+
+        fields.ExtensionData = extensionData;
+        evt.Fields = fields;
+        ReadPayload(evt, CloudTrailPayload.RequestParameters, requestParameters, record, options);
+        ReadPayload(evt, CloudTrailPayload.ResponseElements, responseElements, record, options);
+        ReadPayload(evt, CloudTrailPayload.AdditionalEventData, additionalEventData, record, options);
+        return evt;
+    }
+
+    private static NameValue ReadName(ref CloudTrailJsonReader reader, ReadOnlySpan<byte> record, string key, ref List<RawJsonProperty>? extensionData)
+    {
+        // The dispatch key must be a string; anything else cannot name an event type, whatever
+        // the mismatch policy says, so it fails the record.
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw reader.Error($"property '{key}': expected a string, found {CloudTrailJsonReader.Describe(reader.TokenType)}");
+        }
+
+        return reader.TryGetStringRange(out int start, out int length)
+            ? new NameValue(start, length, null)
+            : new NameValue(0, 0, Encoding.UTF8.GetBytes(reader.GetString()));
+    }
+
+    private static PayloadLocation Locate(ref CloudTrailJsonReader reader)
+    {
+        reader.Read();
+        if (reader.IsNull)
+        {
+            return new PayloadLocation(true, 0, 0);
+        }
+
+        int start = reader.TokenStart;
+        reader.Skip();
+        return new PayloadLocation(true, start, reader.BytesConsumed - start);
+    }
+
+    private static void ReadPayload(CloudTrailEvent evt, CloudTrailPayload payload, PayloadLocation location, ReadOnlySpan<byte> record, CloudTrailReaderOptions options)
+    {
+        if (!location.Present)
+        {
+            return;
+        }
+
+        evt.Fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload);
+        if (location.Length == 0)
+        {
+            return;
+        }
+
+        var bytes = record.Slice(location.Start, location.Length);
+        var reader = new CloudTrailJsonReader(bytes, location.Start, options);
+        reader.EnsureStarted();
+        if (!evt.ReadPayload(payload, ref reader))
+        {
+            evt.SetRawPayloadInternal(payload, RawJson.FromValidated(bytes));
+        }
+    }
+
+    private readonly record struct PayloadLocation(bool Present, int Start, int Length);
+
+    private readonly struct NameValue
+    {
+        private readonly int _start;
+        private readonly int _length;
+        private readonly byte[]? _decoded;
+        private readonly bool _present;
+
+        public NameValue(int start, int length, byte[]? decoded)
+        {
+            _start = start;
+            _length = length;
+            _decoded = decoded;
+            _present = true;
+        }
+
+        public bool IsMissing => !_present;
+
+        public ReadOnlySpan<byte> Utf8(ReadOnlySpan<byte> record) => _decoded ?? record.Slice(_start, _length);
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace GlacierTrail;
+
+/// <summary>The files a path names: itself, or the log files under a directory tree as synced from S3.</summary>
+public static class LogFiles
+{
+    /// <summary>
+    /// Lists the files to read under <paramref name="path"/>, ordered by path (ordinal) so the
+    /// order is the same on every machine. Digest files and hidden files are left out, and
+    /// symbolic links are not followed, so a link loop cannot trap the walk.
+    /// </summary>
+    public static IEnumerable<string> Enumerate(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (File.Exists(path))
+        {
+            return new[] { path };
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"No file or directory at '{path}'.", path);
+        }
+
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System,
+            IgnoreInaccessible = true,
+        };
+        var files = new List<string>();
+        foreach (string file in Directory.EnumerateFiles(path, "*", options))
+        {
+            if (!IsDigest(file) && !Path.GetFileName(file).StartsWith('.'))
+            {
+                files.Add(file);
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>Whether a path is a CloudTrail digest file (they sit under <c>CloudTrail-Digest</c> and are not logs).</summary>
+    public static bool IsDigest(string path) =>
+        path.Contains("CloudTrail-Digest", StringComparison.Ordinal);
+}
