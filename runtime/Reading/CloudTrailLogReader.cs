@@ -2,21 +2,22 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 
 namespace GlacierTrail;
 
 /// <summary>
-/// Reads CloudTrail logs as a stream of events: a log file (<c>{"Records":[...]}</c>), plain or
-/// gzip (detected by its magic bytes, whatever its name), a JSON array of records, one record,
-/// or records one after another (NDJSON). Memory is bounded by the largest record, not the file.
+/// Reads CloudTrail events from streams, files and directory trees. Formats are detected from
+/// the content (<see cref="CloudTrailInputFormat"/>), gzip by its magic bytes; memory is bounded
+/// by the largest record, not the file.
 /// </summary>
 public static class CloudTrailLogReader
 {
     private const int InitialBufferSize = 64 * 1024;
+    private const int PrefetchItemsPerFile = 4096;
 
     /// <summary>Reads the events of one stream, in order.</summary>
     /// <param name="stream">The log's bytes.</param>
@@ -34,18 +35,174 @@ public static class CloudTrailLogReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(factory);
         options ??= CloudTrailReaderOptions.Default;
+        await foreach (var item in ReadItemsAsync(stream, factory, options, sourceName, skipNonJson: false, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Event is not null)
+            {
+                yield return item.Event;
+            }
+            else
+            {
+                Report(item.Error!, options);
+            }
+        }
+    }
 
-        var content = await Decompression.OpenAsync(stream, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Reads a file, or every log file under a directory (recursively, in path order; digest
+    /// files and files that are not JSON are skipped with a notice, and links are not followed).
+    /// With <see cref="CloudTrailReaderOptions.MaxParallelFiles"/> above 1, files are read
+    /// concurrently and delivered in the same order.
+    /// </summary>
+    public static async IAsyncEnumerable<CloudTrailEvent> ReadFileAsync(
+        string path,
+        ICloudTrailEventFactory factory,
+        CloudTrailReaderOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(factory);
+        options ??= CloudTrailReaderOptions.Default;
+        bool directory = Directory.Exists(path);
+        var files = new List<string>(LogFiles.Enumerate(path));
+        var items = options.MaxParallelFiles > 1 && files.Count > 1
+            ? ReadFilesInParallelAsync(files, factory, options, cancellationToken)
+            : ReadFilesAsync(files, factory, options, directory, cancellationToken);
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            if (item.Event is not null)
+            {
+                yield return item.Event;
+            }
+            else
+            {
+                Report(item.Error!, options);
+            }
+        }
+    }
+
+    /// <summary>Parses one record held in memory.</summary>
+    public static CloudTrailEvent ParseRecord(ReadOnlySpan<byte> utf8Json, ICloudTrailEventFactory factory, CloudTrailReaderOptions? options = null) =>
+        CloudTrailRecordParser.Parse(utf8Json, factory, options);
+
+    private static async IAsyncEnumerable<ReadItem> ReadFilesAsync(
+        List<string> files,
+        ICloudTrailEventFactory factory,
+        CloudTrailReaderOptions options,
+        bool skipNonJson,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (string file in files)
+        {
+            await foreach (var item in ReadOneFileAsync(file, factory, options, skipNonJson, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    // Each file is read by its own task into a bounded channel; the consumer drains the channels
+    // in path order, so order (and error order) is as in a sequential read while the next files
+    // are already being decompressed and parsed on other cores.
+    private static async IAsyncEnumerable<ReadItem> ReadFilesInParallelAsync(
+        List<string> files,
+        ICloudTrailEventFactory factory,
+        CloudTrailReaderOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channels = new Channel<ReadItem>?[files.Count];
+        var tasks = new List<Task>();
+        int started = 0;
+        try
+        {
+            for (int next = 0; next < files.Count; next++)
+            {
+                while (started < files.Count && started < next + options.MaxParallelFiles)
+                {
+                    var channel = Channel.CreateBounded<ReadItem>(new BoundedChannelOptions(PrefetchItemsPerFile) { SingleReader = true, SingleWriter = true });
+                    channels[started] = channel;
+                    tasks.Add(FillAsync(files[started], channel.Writer, factory, options, stop.Token));
+                    started++;
+                }
+
+                await foreach (var item in channels[next]!.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+
+                channels[next] = null;
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private static async Task FillAsync(string file, ChannelWriter<ReadItem> writer, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await foreach (var item in ReadOneFileAsync(file, factory, options, skipNonJson: true, cancellationToken).ConfigureAwait(false))
+            {
+                await writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.Complete(ex);
+        }
+    }
+
+    private static async IAsyncEnumerable<ReadItem> ReadOneFileAsync(
+        string file,
+        ICloudTrailEventFactory factory,
+        CloudTrailReaderOptions options,
+        bool skipNonJson,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var item in ReadItemsAsync(stream, factory, options, file, skipNonJson, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>The events and errors of one stream, in order; data errors never throw here.</summary>
+    internal static async IAsyncEnumerable<ReadItem> ReadItemsAsync(
+        Stream stream,
+        ICloudTrailEventFactory factory,
+        CloudTrailReaderOptions options,
+        string? sourceName,
+        bool skipNonJson,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var content = await Decompression.OpenAsync(stream, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
         var framer = new RecordFramer(factory, options, sourceName);
         var items = new List<ReadItem>();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         int start = 0, end = 0;
         long bufferOffset = 0;
-        bool endOfStream = false;
+        bool endOfStream = false, broken = false, sniffed = !skipNonJson;
         try
         {
-            while (!framer.IsDone)
+            while (!framer.IsDone && !broken)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!endOfStream)
                 {
                     if (end == buffer.Length)
@@ -59,8 +216,8 @@ public static class CloudTrailLogReader
                         }
                         else
                         {
-                            // One record fills the buffer: grow it, up to the record limit (the
-                            // framer reports a record past the limit before we grow further).
+                            // One record fills the buffer: grow it (the framer reports a record
+                            // past MaxRecordBytes before the buffer grows much further).
                             byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                             Buffer.BlockCopy(buffer, 0, larger, 0, end);
                             ArrayPool<byte>.Shared.Return(buffer);
@@ -68,24 +225,26 @@ public static class CloudTrailLogReader
                         }
                     }
 
-                    int read;
                     try
                     {
-                        read = await content.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
+                        int read = await content.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
+                        endOfStream = read == 0;
+                        end += read;
                     }
                     catch (InvalidDataException ex)
                     {
-                        items.Add(new ReadItem(null, new CloudTrailReadException($"the gzip data is damaged: {ex.Message}", sourceName, -1, bufferOffset + end, ex)));
-                        read = -1;
+                        items.Add(new ReadItem(null, new CloudTrailReadException($"the compressed data is damaged: {ex.Message}", sourceName, -1, bufferOffset + end, ex)));
+                        broken = true;
                     }
+                }
 
-                    if (read <= 0)
+                if (!sniffed && (end - start > 0 || endOfStream))
+                {
+                    sniffed = true;
+                    if (!LooksLikeJson(buffer.AsSpan(start, end - start)))
                     {
-                        endOfStream = true;
-                    }
-                    else
-                    {
-                        end += read;
+                        options.OnNotice?.Invoke($"{sourceName}: not a JSON log file; skipped");
+                        yield break;
                     }
                 }
 
@@ -99,14 +258,7 @@ public static class CloudTrailLogReader
 
                 foreach (var item in items)
                 {
-                    if (item.Event is not null)
-                    {
-                        yield return item.Event;
-                    }
-                    else
-                    {
-                        Report(item.Error!, options);
-                    }
+                    yield return item;
                 }
 
                 items.Clear();
@@ -126,34 +278,25 @@ public static class CloudTrailLogReader
         }
     }
 
-    /// <summary>
-    /// Reads a file, or every log file under a directory (recursively, in path order; digest
-    /// files are skipped and links are not followed).
-    /// </summary>
-    public static async IAsyncEnumerable<CloudTrailEvent> ReadFileAsync(
-        string path,
-        ICloudTrailEventFactory factory,
-        CloudTrailReaderOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static bool LooksLikeJson(ReadOnlySpan<byte> head)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        foreach (string file in LogFiles.Enumerate(path))
+        if (head.StartsWith("\xEF\xBB\xBF"u8))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            await using (stream.ConfigureAwait(false))
-            {
-                await foreach (var evt in ReadAsync(stream, factory, options, file, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return evt;
-                }
-            }
+            head = head[3..];
         }
-    }
 
-    /// <summary>Parses one record held in memory.</summary>
-    public static CloudTrailEvent ParseRecord(ReadOnlySpan<byte> utf8Json, ICloudTrailEventFactory factory, CloudTrailReaderOptions? options = null) =>
-        CloudTrailRecordParser.Parse(utf8Json, factory, options);
+        foreach (byte b in head)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b is (byte)'{' or (byte)'[';
+        }
+
+        return head.IsEmpty;
+    }
 
     private static void Report(CloudTrailReadException error, CloudTrailReaderOptions options)
     {

@@ -25,4 +25,22 @@ public sealed class CloudTrailReaderOptions
 
     /// <summary>What a typed field of the wrong JSON type does (default: fail the record).</summary>
     public TypeMismatchHandling TypeMismatch { get; init; } = TypeMismatchHandling.Fail;
+
+    /// <summary>How values are read (default: detected from the content of each value).</summary>
+    public CloudTrailInputFormat Format { get; init; } = CloudTrailInputFormat.Auto;
+
+    /// <summary>
+    /// The most bytes one source may inflate to (default 2 GiB; CloudTrail log files are far
+    /// smaller). Stops gzip bombs; reading of that source ends with an error.
+    /// </summary>
+    public long MaxInflatedBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// How many files of a directory are read at once (default 1). Events still come in path
+    /// order, each file's in file order; errors are reported in that order too.
+    /// </summary>
+    public int MaxParallelFiles { get; init; } = 1;
+
+    /// <summary>Receives notes about input that is skipped on purpose (digest files, non-log files, control messages).</summary>
+    public Action<string>? OnNotice { get; init; }
 }

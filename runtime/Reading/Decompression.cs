@@ -6,10 +6,10 @@ using System.Threading.Tasks;
 
 namespace GlacierTrail;
 
-/// <summary>Detects gzip by its magic bytes (never by file name) and opens the content.</summary>
+/// <summary>Detects gzip by its magic bytes (never by file name) and opens the content, bounded in size.</summary>
 internal static class Decompression
 {
-    public static async ValueTask<Stream> OpenAsync(Stream stream, CancellationToken cancellationToken)
+    public static async ValueTask<Stream> OpenAsync(Stream stream, long maxInflatedBytes, CancellationToken cancellationToken)
     {
         var head = new byte[2];
         int got = 0;
@@ -25,7 +25,25 @@ internal static class Decompression
         }
 
         var replayed = new PrefixedStream(head.AsMemory(0, got), stream);
-        bool gzip = got == 2 && head[0] == 0x1F && head[1] == 0x8B;
-        return gzip ? new GZipStream(replayed, CompressionMode.Decompress, leaveOpen: false) : replayed;
+        return IsGzip(head.AsSpan(0, got))
+            ? new LimitedStream(new GZipStream(replayed, CompressionMode.Decompress, leaveOpen: false), maxInflatedBytes)
+            : replayed;
+    }
+
+    public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
+
+    /// <summary>Inflates a gzip blob held in memory (a CloudWatch Logs Lambda payload), bounded in size.</summary>
+    /// <exception cref="InvalidDataException">Not gzip, damaged, or larger than the limit.</exception>
+    public static byte[] InflateAll(byte[] gzip, long maxInflatedBytes)
+    {
+        if (!IsGzip(gzip))
+        {
+            throw new InvalidDataException("the data does not start with the gzip magic bytes");
+        }
+
+        using var input = new LimitedStream(new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress), maxInflatedBytes);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
     }
 }

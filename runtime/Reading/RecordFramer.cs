@@ -18,6 +18,7 @@ internal sealed class RecordFramer
     private State _state;
     private long _recordIndex;
     private bool _atStart = true;
+    private ValueShape? _elementShape;
 
     public RecordFramer(ICloudTrailEventFactory factory, CloudTrailReaderOptions options, string? source)
     {
@@ -122,7 +123,13 @@ internal sealed class RecordFramer
                     return NeedMore(data, isFinal, offset, output);
                 }
 
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Records"u8))
+                // A log file ({"Records":[...]}) or LookupEvents output ({"Events":[...]}) is
+                // streamed element by element, so memory stays bounded by one record.
+                bool records = reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Records"u8)
+                    && _options.Format is CloudTrailInputFormat.Auto or CloudTrailInputFormat.Records;
+                bool lookup = reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Events"u8)
+                    && _options.Format is CloudTrailInputFormat.Auto or CloudTrailInputFormat.LookupEvents;
+                if (records || lookup)
                 {
                     if (!reader.Read())
                     {
@@ -132,11 +139,12 @@ internal sealed class RecordFramer
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {
                         _state = State.InRecordsArray;
+                        _elementShape = lookup ? ValueShape.LookupEntry : null;
                         return (int)reader.BytesConsumed;
                     }
                 }
 
-                return WholeValue(data, isFinal, offset, output, asRecord: true);
+                return WholeValue(data, isFinal, offset, output);
             default:
                 Fail(output, $"expected a JSON object or array, found '{Printable(data[0])}'", offset);
                 _state = State.Done;
@@ -157,7 +165,7 @@ internal sealed class RecordFramer
             return 1;
         }
 
-        return WholeValue(data, isFinal, offset, output, asRecord: true);
+        return WholeValue(data, isFinal, offset, output);
     }
 
     private int AfterRecords(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
@@ -206,8 +214,8 @@ internal sealed class RecordFramer
         return pos + (int)value.BytesConsumed;
     }
 
-    /// <summary>Reads one complete value (a record) when the data holds all of it.</summary>
-    private int WholeValue(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output, bool asRecord)
+    /// <summary>Reads one complete value when the data holds all of it.</summary>
+    private int WholeValue(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
         var reader = new Utf8JsonReader(data, isFinal, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
         if (!reader.Read() || !reader.TrySkip())
@@ -218,31 +226,232 @@ internal sealed class RecordFramer
         int length = (int)reader.BytesConsumed;
         if (length > _options.MaxRecordBytes)
         {
-            Emit(output, new CloudTrailReadException($"the record is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
+            Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
+            _recordIndex++;
         }
-        else if (asRecord)
+        else
         {
-            if (data[0] != (byte)'{')
+            HandleValue(data[..length], offset, output, _state is State.InRecordsArray ? _elementShape : null, 0);
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// Reads the records a complete value holds: itself, or the record inside an EventBridge
+    /// event, a LookupEvents entry or a CloudWatch Logs message; digests are skipped.
+    /// </summary>
+    private void HandleValue(ReadOnlySpan<byte> value, long offset, List<ReadItem> output, ValueShape? shape, int depth)
+    {
+        if (value[0] != (byte)'{')
+        {
+            var kind = value[0] switch
             {
-                Emit(output, new CloudTrailReadException($"expected a record (a JSON object), found {CloudTrailJsonReader.Describe(reader.TokenType == JsonTokenType.EndArray ? JsonTokenType.StartArray : reader.TokenType)}", byteOffset: 0), offset);
-            }
-            else
-            {
-                try
+                (byte)'[' => JsonTokenType.StartArray,
+                (byte)'"' => JsonTokenType.String,
+                (byte)'n' => JsonTokenType.Null,
+                (byte)'t' or (byte)'f' => JsonTokenType.True,
+                _ => JsonTokenType.Number,
+            };
+            Emit(output, new CloudTrailReadException($"expected a record (a JSON object), found {CloudTrailJsonReader.Describe(kind)}", byteOffset: 0), offset);
+            _recordIndex++;
+            return;
+        }
+
+        switch (shape ?? ValueShapes.Classify(value, _options.Format))
+        {
+            case ValueShape.Record:
+                ParseRecord(value, offset, output);
+                break;
+            case ValueShape.EventBridge:
+                if (ValueShapes.TryGetMember(value, "detail"u8, out int start, out int length))
                 {
-                    output.Add(new ReadItem(CloudTrailRecordParser.Parse(data[..length], _factory, _options), null));
+                    HandleValue(value.Slice(start, length), offset + start, output, ValueShape.Record, depth + 1);
                 }
-                catch (CloudTrailReadException ex)
+                else
                 {
-                    Emit(output, ex, offset);
+                    Emit(output, new CloudTrailReadException("expected an EventBridge event with the record in 'detail'", byteOffset: 0), offset);
                     _recordIndex++;
-                    return length;
                 }
-            }
+
+                break;
+            case ValueShape.RecordsWrapper:
+                ForEachElement(value, "Records"u8, offset, output, null, depth);
+                break;
+            case ValueShape.LookupEvents:
+                ForEachElement(value, "Events"u8, offset, output, ValueShape.LookupEntry, depth);
+                break;
+            case ValueShape.LookupEntry:
+                ParseEmbedded(value, "CloudTrailEvent"u8, "a LookupEvents entry with the record as the string 'CloudTrailEvent'", offset, output);
+                break;
+            case ValueShape.CloudWatchPayload:
+                CloudWatchPayload(value, offset, output);
+                break;
+            case ValueShape.CloudWatchLambda:
+                CloudWatchLambda(value, offset, output, depth);
+                break;
+            case ValueShape.Digest:
+                _options.OnNotice?.Invoke($"{_source ?? "input"}: a CloudTrail digest file at byte {offset} is not a log; skipped");
+                break;
+        }
+    }
+
+    private void ParseRecord(ReadOnlySpan<byte> record, long offset, List<ReadItem> output)
+    {
+        try
+        {
+            output.Add(new ReadItem(CloudTrailRecordParser.Parse(record, _factory, _options), null));
+        }
+        catch (CloudTrailReadException ex)
+        {
+            Emit(output, ex, offset);
         }
 
         _recordIndex++;
-        return length;
+    }
+
+    private void ForEachElement(ReadOnlySpan<byte> value, ReadOnlySpan<byte> member, long offset, List<ReadItem> output, ValueShape? shape, int depth)
+    {
+        if (depth > 4 || !ValueShapes.TryGetMember(value, member, out int start, out int length) || value[start] != (byte)'[')
+        {
+            Emit(output, new CloudTrailReadException($"expected '{System.Text.Encoding.UTF8.GetString(member)}' to be an array of records", byteOffset: 0), offset);
+            _recordIndex++;
+            return;
+        }
+
+        var array = value.Slice(start, length);
+        var reader = new Utf8JsonReader(array);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            int itemStart = (int)reader.TokenStartIndex;
+            reader.Skip();
+            HandleValue(array[itemStart..(int)reader.BytesConsumed], offset + start + itemStart, output, shape, depth + 1);
+        }
+    }
+
+    /// <summary>A record held as a JSON string inside another object (LookupEvents, CloudWatch Logs).</summary>
+    private void ParseEmbedded(ReadOnlySpan<byte> value, ReadOnlySpan<byte> member, string expected, long offset, List<ReadItem> output)
+    {
+        if (!ValueShapes.TryGetMember(value, member, out int start, out int length) || value[start] != (byte)'"')
+        {
+            Emit(output, new CloudTrailReadException($"expected {expected}", byteOffset: 0), offset);
+            _recordIndex++;
+            return;
+        }
+
+        var reader = new Utf8JsonReader(value.Slice(start, length));
+        reader.Read();
+        byte[] record = System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+        if (record.Length == 0 || !JsonSyntax.IsObject(record))
+        {
+            Emit(output, new CloudTrailReadException($"the string '{System.Text.Encoding.UTF8.GetString(member)}' does not hold a JSON object", byteOffset: 0), offset + start);
+            _recordIndex++;
+            return;
+        }
+
+        // Offsets inside the unescaped string do not map back to the file: errors point at the string.
+        int before = output.Count;
+        ParseRecord(record, offset + start, output);
+        for (int i = before; i < output.Count; i++)
+        {
+            if (output[i].Error is { } error)
+            {
+                output[i] = new ReadItem(null, new CloudTrailReadException(error.Detail, error.Source, error.RecordIndex, offset + start, error.InnerException));
+            }
+        }
+    }
+
+    private void CloudWatchPayload(ReadOnlySpan<byte> value, long offset, List<ReadItem> output)
+    {
+        if (ValueShapes.TryGetMember(value, "messageType"u8, out int typeStart, out int typeLength))
+        {
+            var type = new Utf8JsonReader(value.Slice(typeStart, typeLength));
+            type.Read();
+            if (type.TokenType == JsonTokenType.String && type.ValueTextEquals("CONTROL_MESSAGE"u8))
+            {
+                _options.OnNotice?.Invoke($"{_source ?? "input"}: a CloudWatch Logs CONTROL_MESSAGE at byte {offset} holds no records; skipped");
+                return;
+            }
+        }
+
+        if (!ValueShapes.TryGetMember(value, "logEvents"u8, out int start, out int length) || value[start] != (byte)'[')
+        {
+            Emit(output, new CloudTrailReadException("expected a CloudWatch Logs payload with a 'logEvents' array", byteOffset: 0), offset);
+            _recordIndex++;
+            return;
+        }
+
+        var events = value.Slice(start, length);
+        var reader = new Utf8JsonReader(events);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            int itemStart = (int)reader.TokenStartIndex;
+            reader.Skip();
+            var item = events[itemStart..(int)reader.BytesConsumed];
+            if (item[0] != (byte)'{')
+            {
+                Emit(output, new CloudTrailReadException("expected a CloudWatch Logs log event (an object with 'message')", byteOffset: 0), offset + start + itemStart);
+                _recordIndex++;
+                continue;
+            }
+
+            ParseEmbedded(item, "message"u8, "a CloudWatch Logs log event whose 'message' is a record", offset + start + itemStart, output);
+        }
+    }
+
+    private void CloudWatchLambda(ReadOnlySpan<byte> value, long offset, List<ReadItem> output, int depth)
+    {
+        byte[]? payload = null;
+        string? problem = null;
+        if (depth > 4)
+        {
+            problem = "CloudWatch Logs data nested too deep";
+        }
+        else if (ValueShapes.TryGetMember(value, "awslogs"u8, out int logsStart, out int logsLength)
+            && ValueShapes.TryGetMember(value.Slice(logsStart, logsLength), "data"u8, out int dataStart, out int dataLength)
+            && value[logsStart + dataStart] == (byte)'"')
+        {
+            var reader = new Utf8JsonReader(value.Slice(logsStart + dataStart, dataLength));
+            reader.Read();
+            try
+            {
+                payload = Decompression.InflateAll(Convert.FromBase64String(reader.GetString()!), _options.MaxInflatedBytes);
+            }
+            catch (FormatException ex)
+            {
+                problem = "'awslogs.data' is not base64: " + ex.Message;
+            }
+            catch (System.IO.InvalidDataException ex)
+            {
+                problem = "'awslogs.data' is not valid gzip: " + ex.Message;
+            }
+        }
+        else
+        {
+            problem = "expected a CloudWatch Logs Lambda event with the string 'awslogs.data'";
+        }
+
+        if (payload is null)
+        {
+            Emit(output, new CloudTrailReadException(problem!, byteOffset: 0), offset);
+            _recordIndex++;
+            return;
+        }
+
+        // The payload is one or more concatenated JSON objects: frame it like any source.
+        var nested = new RecordFramer(_factory, _options, _source) { _recordIndex = _recordIndex };
+        var items = new List<ReadItem>();
+        nested.Process(payload, isFinal: true, offset, items);
+        foreach (var item in items)
+        {
+            output.Add(item.Error is { } error
+                ? new ReadItem(null, new CloudTrailReadException(error.Detail, error.Source, error.RecordIndex, offset, error.InnerException))
+                : item);
+        }
+
+        _recordIndex = nested._recordIndex;
     }
 
     private int NeedMore(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)

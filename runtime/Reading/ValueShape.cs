@@ -1,0 +1,204 @@
+using System;
+using System.Text.Json;
+
+namespace GlacierTrail;
+
+/// <summary>What a top-level JSON object in a source is.</summary>
+internal enum ValueShape
+{
+    /// <summary>A CloudTrail record.</summary>
+    Record,
+
+    /// <summary>A log file object whose <c>Records</c> member is not its first (so it could not be streamed).</summary>
+    RecordsWrapper,
+
+    /// <summary>An EventBridge event; the record is in <c>detail</c>.</summary>
+    EventBridge,
+
+    /// <summary>LookupEvents output: <c>Events</c> entries.</summary>
+    LookupEvents,
+
+    /// <summary>One LookupEvents entry: the record is the string <c>CloudTrailEvent</c>.</summary>
+    LookupEntry,
+
+    /// <summary>A CloudWatch Logs subscription payload: records are the <c>logEvents[].message</c> strings.</summary>
+    CloudWatchPayload,
+
+    /// <summary>The Lambda event of a CloudWatch Logs subscription: base64 of gzip of payloads.</summary>
+    CloudWatchLambda,
+
+    /// <summary>A CloudTrail digest file: never a log.</summary>
+    Digest,
+}
+
+internal static class ValueShapes
+{
+    /// <summary>
+    /// Decides what an object is from its member names. An object whose first member is an
+    /// envelope field is a record at once, so plain records (the common case) cost one name.
+    /// </summary>
+    public static ValueShape Classify(ReadOnlySpan<byte> obj, CloudTrailInputFormat format)
+    {
+        var reader = new Utf8JsonReader(obj);
+        reader.Read();
+        bool first = true;
+        Members seen = Members.None;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (first && format is CloudTrailInputFormat.Auto or CloudTrailInputFormat.Records && !reader.ValueIsEscaped
+                && EnvelopeFieldNames.Identify(reader.ValueSpan) != EnvelopeField.Unknown)
+            {
+                return ValueShape.Record;
+            }
+
+            first = false;
+            seen |= Identify(ref reader);
+            reader.Read();
+            reader.Skip();
+        }
+
+        return format switch
+        {
+            CloudTrailInputFormat.Records => Has(seen, Members.Records) && !Has(seen, Members.EventName) ? ValueShape.RecordsWrapper : ValueShape.Record,
+            CloudTrailInputFormat.EventBridge => ValueShape.EventBridge,
+            CloudTrailInputFormat.LookupEvents => Has(seen, Members.CloudTrailEvent) ? ValueShape.LookupEntry : ValueShape.LookupEvents,
+            CloudTrailInputFormat.CloudWatchLogs => Has(seen, Members.AwsLogs) ? ValueShape.CloudWatchLambda : ValueShape.CloudWatchPayload,
+            _ => Detect(seen),
+        };
+    }
+
+    private static ValueShape Detect(Members seen)
+    {
+        if (Has(seen, Members.EventName))
+        {
+            return ValueShape.Record;
+        }
+
+        if (Has(seen, Members.AwsLogs))
+        {
+            return ValueShape.CloudWatchLambda;
+        }
+
+        if (Has(seen, Members.MessageType) || Has(seen, Members.LogEvents))
+        {
+            return ValueShape.CloudWatchPayload;
+        }
+
+        if (Has(seen, Members.Detail) && Has(seen, Members.DetailType))
+        {
+            return ValueShape.EventBridge;
+        }
+
+        if (Has(seen, Members.Digest))
+        {
+            return ValueShape.Digest;
+        }
+
+        if (Has(seen, Members.Records))
+        {
+            return ValueShape.RecordsWrapper;
+        }
+
+        if (Has(seen, Members.Events))
+        {
+            return ValueShape.LookupEvents;
+        }
+
+        return Has(seen, Members.CloudTrailEvent) ? ValueShape.LookupEntry : ValueShape.Record;
+    }
+
+    private static Members Identify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("eventName"u8) || reader.ValueTextEquals("eventSource"u8))
+        {
+            return Members.EventName;
+        }
+
+        if (reader.ValueTextEquals("Records"u8))
+        {
+            return Members.Records;
+        }
+
+        if (reader.ValueTextEquals("Events"u8))
+        {
+            return Members.Events;
+        }
+
+        if (reader.ValueTextEquals("CloudTrailEvent"u8))
+        {
+            return Members.CloudTrailEvent;
+        }
+
+        if (reader.ValueTextEquals("detail"u8))
+        {
+            return Members.Detail;
+        }
+
+        if (reader.ValueTextEquals("detail-type"u8))
+        {
+            return Members.DetailType;
+        }
+
+        if (reader.ValueTextEquals("messageType"u8))
+        {
+            return Members.MessageType;
+        }
+
+        if (reader.ValueTextEquals("logEvents"u8))
+        {
+            return Members.LogEvents;
+        }
+
+        if (reader.ValueTextEquals("awslogs"u8))
+        {
+            return Members.AwsLogs;
+        }
+
+        return reader.ValueTextEquals("digestStartTime"u8) || reader.ValueTextEquals("logFiles"u8) ? Members.Digest : Members.None;
+    }
+
+    private static bool Has(Members seen, Members member) => (seen & member) != 0;
+
+    [Flags]
+    private enum Members
+    {
+        None = 0,
+        EventName = 1,
+        Records = 2,
+        Events = 4,
+        CloudTrailEvent = 8,
+        Detail = 16,
+        DetailType = 32,
+        MessageType = 64,
+        LogEvents = 128,
+        AwsLogs = 256,
+        Digest = 512,
+    }
+
+    /// <summary>Finds a member of an object (the last one, if repeated) and returns its value's range.</summary>
+    public static bool TryGetMember(ReadOnlySpan<byte> obj, ReadOnlySpan<byte> name, out int start, out int length)
+    {
+        var reader = new Utf8JsonReader(obj);
+        reader.Read();
+        start = length = 0;
+        bool found = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match)
+            {
+                start = (int)reader.TokenStartIndex;
+                found = true;
+            }
+
+            reader.Skip();
+            if (match)
+            {
+                length = (int)reader.BytesConsumed - start;
+            }
+        }
+
+        return found;
+    }
+}
