@@ -16,6 +16,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string outDir = args.Length > 0 ? args[0] : Path.Combine("samples", "logs");
 var samples = new SampleSet(new Random(20250314));
 samples.WriteAll(outDir);
@@ -327,8 +328,14 @@ sealed class SampleSet
 
     static Func<string, string, string> Fixed(string agent) => (_, _) => agent;
 
-    static string GoSdk(string api) =>
-        $"aws-sdk-go-v2/1.36.3 ua/2.1 os/linux lang/go#1.23.6 md/GOOS#linux md/GOARCH#amd64 api/{api} m/E";
+    static string GoAgent(string service, string command) =>
+        "aws-sdk-go-v2/1.36.3 ua/2.1 os/linux lang/go#1.23.6 md/GOOS#linux md/GOARCH#amd64 api/" + service switch
+        {
+            "s3" => "s3#1.78.2",
+            "ec2" => "ec2#1.210.0",
+            "kms" => "kms#1.38.1",
+            _ => "sts#1.33.17",
+        } + " m/E";
 
     Principal User(string account, string name, string principalId, string accessKey, string ip, Func<string, string, string> agent) => new Principal
     {
@@ -403,8 +410,8 @@ sealed class SampleSet
         public string? ErrorMessage;
         public string? RequestId;
         public bool Data;
-        public int MinGap = 4;
-        public int MaxGap = 30;
+        public int MinGap = 3;
+        public int MaxGap = 20;
     }
 
     J Emit(LogFile f, Principal p, Call c)
@@ -478,7 +485,7 @@ sealed class SampleSet
         op.StartsWith("List", StringComparison.Ordinal) || op.StartsWith("Describe", StringComparison.Ordinal) ||
         op.StartsWith("Get", StringComparison.Ordinal);
 
-    void Glacier(LogFile f, Principal p, string op, J? request, J? response, int minGap = 4, int maxGap = 30) =>
+    void Glacier(LogFile f, Principal p, string op, J? request, J? response, int minGap = 3, int maxGap = 20) =>
         Emit(f, p, new Call
         {
             Source = "glacier.amazonaws.com",
@@ -807,6 +814,8 @@ sealed class SampleSet
     {
         string sessionName = session.PrincipalId![(session.PrincipalId!.IndexOf(':') + 1)..];
         bool service = p.Type == "AWSService";
+        f.Clock = f.Clock.AddSeconds(rng.Next(3, 21));
+        session.SessionCreated = f.Clock;
         string host = f.Region == "us-east-1" ? "sts.amazonaws.com" : $"sts.{f.Region}.amazonaws.com";
         DateTime expires = f.Clock.AddSeconds(duration + 10);
         var response = new J().Add("credentials", new J()
@@ -834,6 +843,8 @@ sealed class SampleSet
             Response = response,
             Resources = new object?[] { new J().Add("accountId", session.AccountId).Add("type", "AWS::IAM::Role").Add("ARN", session.RoleArn) },
             ReadOnly = true,
+            MinGap = 0,
+            MaxGap = 0,
         });
     }
 
@@ -849,6 +860,38 @@ sealed class SampleSet
             ReadOnly = true,
         });
 
+    /// <summary>Background activity of a workload: object reads and writes with their KMS calls, describes, identity checks.</summary>
+    void Noise(LogFile f, int records, string bucket, string kmsKey, params Principal[] who)
+    {
+        int target = f.Records.Count + records;
+        while (f.Records.Count < target)
+        {
+            var p = who[rng.Next(who.Length)];
+            string day = f.Clock.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            switch (rng.Next(6))
+            {
+                case 0:
+                case 1:
+                    GetObject(f, p, bucket, $"reports/daily/{day}/part-{rng.Next(0, 64):D5}.csv.gz", rng.Next(20_000, 9_000_000), kmsKey);
+                    break;
+                case 2:
+                    PutObject(f, p, bucket, $"reports/daily/{day}/summary-{f.Clock:HHmmss}.json", rng.Next(900, 40_000), kmsKey);
+                    break;
+                case 3:
+                    DescribeInstances(f, p);
+                    break;
+                case 4:
+                    GetCallerIdentity(f, p);
+                    break;
+                default:
+                    Kms(f, p, "Decrypt", kmsKey, new J()
+                        .Add("encryptionContext", new J().Add("app", "ops-agent").Add("purpose", "config-secrets"))
+                        .Add("encryptionAlgorithm", "SYMMETRIC_DEFAULT"), 3, 20);
+                    break;
+            }
+        }
+    }
+
     // ---- the story -----------------------------------------------------------------------
 
     static string Policy(string statement) => "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}";
@@ -859,7 +902,7 @@ sealed class SampleSet
         Region = region,
         Delivered = delivered,
         OrgId = org,
-        Clock = delivered.AddMinutes(-14).AddSeconds(rng.Next(0, 60)),
+        Clock = delivered.AddMinutes(-10).AddSeconds(rng.Next(0, 30)),
     };
 
     public void WriteAll(string outDir)
@@ -884,7 +927,7 @@ sealed class SampleSet
         var a = NewFile(Main, "us-east-1", At(14, 9, 5));
         logs.Add(a);
         var sweeperA = Role(Main, "service-role/vault-sweeper-role", "AROAJ45Q7YFFAREXAMPLE", "vault-sweeper", a.Clock.AddSeconds(-40), false, "203.0.113.61", Fixed(Boto3Lambda));
-        var hostA = Role(Main, "ops-agent-role", "AROA6EXAMPLEOPSAGT2Q", "i-0a1b2c3d4e5f60718", a.Clock.AddMinutes(-52), false, "203.0.113.24", (s, _) => GoSdk(s == "s3" ? "s3#1.78.2" : s == "ec2" ? "ec2#1.210.0" : "sts#1.33.17"));
+        var hostA = Role(Main, "ops-agent-role", "AROA6EXAMPLEOPSAGT2Q", "i-0a1b2c3d4e5f60718", a.Clock.AddMinutes(-52), false, "203.0.113.24", GoAgent);
         var rootA = Root(Main, a.Clock.AddMinutes(-9), "192.0.2.45");
         const string finance = "finance-archive-2025";
         GetCallerIdentity(a, admin);
@@ -895,7 +938,6 @@ sealed class SampleSet
             "{\"Sid\":\"cross-account-upload\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"}," +
             "\"Action\":[\"glacier:UploadArchive\",\"glacier:InitiateMultipartUpload\",\"glacier:UploadMultipartPart\",\"glacier:CompleteMultipartUpload\"]," +
             $"\"Resource\":\"arn:aws:glacier:us-east-1:{Main}:vaults/{finance}\"}}"));
-        DescribeVault(a, admin, finance);
         ListBuckets(a, rootA);
         ListVaults(a, rootA, Main);
         AssumeRole(a, lambda, sweeperA, 900);
@@ -904,14 +946,15 @@ sealed class SampleSet
         GetObject(a, sweeperA, staging, "db/ledger/2025-03-14/ledger-0200.dump.zst", 268435456, kmsUse1);
         UploadArchive(a, sweeperA, finance, "pg_dump ledger-db 2025-03-14T02:00Z");
         PutObject(a, sweeperA, staging, "manifests/2025-03-14.json", 2214, kmsUse1);
-        string q4Archive = MultipartUpload(a, admin, finance, "FY2024-Q4 close package.tar.zst", 3, 98566144);
+        string q4Archive = MultipartUpload(a, admin, finance, "FY2024-Q4 close package.tar.zst", 2, 98566144);
         string financeLock = InitiateVaultLock(a, admin, finance, Policy(
             "{\"Sid\":\"deny-delete-under-7-years\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"glacier:DeleteArchive\"," +
             $"\"Resource\":\"arn:aws:glacier:us-east-1:{Main}:vaults/{finance}\",\"Condition\":{{\"NumericLessThan\":{{\"glacier:ArchiveAgeInDays\":\"2555\"}}}}}}"));
         DescribeInstances(a, hostA);
-        AssumeRole(a, ec2, hostA, 21600);
-        GetObject(a, hostA, staging, "config/ops-agent.yaml", 4096, kmsUse1);
-        ListVaults(a, admin);
+        var batchA = Role(Main, "ops-agent-role", "AROA6EXAMPLEOPSAGT2Q", "i-07c1d2e3f4a5b6c7d", a.Clock, false, "203.0.113.25", hostA.Agent);
+        AssumeRole(a, ec2, batchA, 21600);
+        GetObject(a, batchA, staging, "config/ops-agent.yaml", 4096, kmsUse1);
+        Noise(a, 4, staging, kmsUse1, hostA, batchA);
 
         // Day 1, us-east-1, 09:21-09:32: restores start, the lock completes, a leaked key probes.
         var b = NewFile(Main, "us-east-1", At(14, 9, 35));
@@ -925,19 +968,19 @@ sealed class SampleSet
         DescribeVault(b, restorer, legal);
         string inventoryJob = InitiateJob(b, restorer, legal, Inventory("JSON", "2021-01-01T00:00:00Z", "2022-01-01T00:00:00Z", "10000"));
         string bulkJob = InitiateJob(b, restorer, legal, Retrieval(b, legalArchive, "Bulk", "Restore FY2021 contracts for litigation hold"));
-        string fastJob = InitiateJob(b, restorer, finance, Retrieval(b, ordersArchive, "Expedited", "orders-db restore test", "0-1073741823"));
+        string fastJob = InitiateJob(b, restorer, finance, Retrieval(b, ordersArchive, "Expedited", "orders-db restore test", "0-268435455"));
         GetCallerIdentity(b, attacker);
         GlacierDenied(b, attacker, "ListVaults", null, null);
         ListBuckets(b, attacker, denied: true);
         GlacierDenied(b, attacker, "DescribeVault", "backups", Vault("backups"));
         GetObject(b, hostA, staging, "config/ops-agent.yaml", 4096, kmsUse1);
+        Noise(b, 3, staging, kmsUse1, hostA);
         DescribeJob(b, restorer, finance, fastJob);
         RunInstances(b, deployer, "ami-0c7217cdde317cfec", "t3.medium", "subnet-0" + Hex(16), "restore-worker-1");
         DescribeInstances(b, deployer);
-        DescribeJob(b, restorer, finance, fastJob);
         GetJobOutput(b, restorer, finance, fastJob);
         CompleteVaultLock(b, admin, finance, financeLock);
-        DescribeVault(b, admin, finance);
+        Noise(b, 5, staging, kmsUse1, hostA);
         PutObject(b, hostA, staging, "ops-agent/heartbeat/2025-03-14T0930Z.json", 512, kmsUse1);
         DescribeInstances(b, hostA, "i-0a1b2c3d4e5f60718");
 
@@ -945,7 +988,7 @@ sealed class SampleSet
         var c = NewFile(Main, "eu-west-1", At(14, 14, 10));
         logs.Add(c);
         var sweeperC = Role(Main, "service-role/vault-sweeper-role", "AROAJ45Q7YFFAREXAMPLE", "vault-sweeper", c.Clock.AddSeconds(-30), false, "203.0.113.61", Fixed(Boto3Lambda));
-        var hostC = Role(Main, "ops-agent-role", "AROA6EXAMPLEOPSAGT2Q", "i-0f9e8d7c6b5a40312", c.Clock.AddHours(-2), false, "203.0.113.140", (s, _) => GoSdk(s == "s3" ? "s3#1.78.2" : "ec2#1.210.0"));
+        var hostC = Role(Main, "ops-agent-role", "AROA6EXAMPLEOPSAGT2Q", "i-0f9e8d7c6b5a40312", c.Clock.AddHours(-2), false, "203.0.113.140", GoAgent);
         attacker.SourceIp = "203.0.113.77";
         const string euExports = "eu-customer-exports";
         const string euCold = "eu-backups-cold";
@@ -964,11 +1007,11 @@ sealed class SampleSet
         DeleteArchive(c, sweeperC, euExports, oldEuArchive);
         GlacierDenied(c, attacker, "ListVaults", null, null);
         GlacierDenied(c, attacker, "InitiateJob", euExports, Vault(euExports).Add("jobParameters", new J()
-            .Add("type", "inventory-retrieval").Add("format", "JSON").Add("tier", "Expedited")));
+            .Add("type", "inventory-retrieval").Add("format", "JSON")));
         DescribeInstances(c, hostC);
         PutObject(c, hostC, euBucket, "ops-agent/heartbeat/2025-03-14T1400Z.json", 512, kmsEuw1);
+        Noise(c, 4, euBucket, kmsEuw1, hostC);
         DescribeVault(c, admin, euCold);
-        DescribeVault(c, admin, euExports);
         SetNotifications(c, admin, euCold, "glacier-job-notifications-eu", "ArchiveRetrievalCompleted");
         GetCallerIdentity(c, hostC);
         GetObject(c, hostC, euBucket, "config/ops-agent.yaml", 4096, kmsEuw1);
@@ -982,7 +1025,6 @@ sealed class SampleSet
         AssumeRole(d, jdoe, restorerD, 3600, $"arn:aws:iam::{Main}:mfa/jdoe");
         DescribeJob(d, restorerD, legal, bulkJob);
         GetJobOutput(d, restorerD, legal, bulkJob, "bytes=0-1073741823");
-        GetJobOutput(d, restorerD, legal, bulkJob, "bytes=1073741824-2147483647");
         DescribeJob(d, restorerD, legal, inventoryJob);
         GetJobOutput(d, restorerD, legal, inventoryJob);
         GlacierDenied(d, restorerD, "DeleteArchive", legal, Vault(legal).Add("archiveId", legalArchive));
@@ -995,22 +1037,24 @@ sealed class SampleSet
         ListVaults(d, rootD, Main);
         DescribeVault(d, rootD, "scratch-2019", Main);
         DeleteVault(d, rootD, "scratch-2019");
-        DescribeInstances(d, hostA);
-        AssumeRole(d, ec2, hostA, 21600);
-        PutObject(d, hostA, staging, "ops-agent/heartbeat/2025-03-15T0815Z.json", 512, kmsUse1);
+        var hostD = Role(Main, "ops-agent-role", "AROA6EXAMPLEOPSAGT2Q", "i-0a1b2c3d4e5f60718", d.Clock, false, "203.0.113.24", hostA.Agent);
+        AssumeRole(d, ec2, hostD, 21600);
+        DescribeInstances(d, hostD);
+        Noise(d, 6, staging, kmsUse1, hostD);
+        PutObject(d, hostD, staging, "ops-agent/heartbeat/2025-03-15T0815Z.json", 512, kmsUse1);
 
         // Day 2, eu-west-1, 11:41-11:52: an inventory and a restore in the EU, and the leaked key once more.
         var e = NewFile(Main, "eu-west-1", At(15, 11, 55));
         logs.Add(e);
-        var hostE = Role(Main, "ops-agent-role", "AROA6EXAMPLEOPSAGT2Q", "i-0f9e8d7c6b5a40312", e.Clock.AddHours(-1), false, "203.0.113.140", (s, _) => GoSdk(s == "s3" ? "s3#1.78.2" : "ec2#1.210.0"));
+        var hostE = Role(Main, "ops-agent-role", "AROA6EXAMPLEOPSAGT2Q", "i-0f9e8d7c6b5a40312", e.Clock.AddHours(-1), false, "203.0.113.140", GoAgent);
         attacker.SourceIp = "198.51.100.203";
         string euInventory = InitiateJob(e, admin, euCold, Inventory("CSV"));
-        string euRestore = InitiateJob(e, admin, euCold, Retrieval(e, euArchive, "Standard", "customers export for DSAR request"));
+        InitiateJob(e, admin, euCold, Retrieval(e, euArchive, "Standard", "customers export for DSAR request"));
         DescribeJob(e, admin, euCold, euInventory);
         GlacierDenied(e, attacker, "ListVaults", null, null);
         DescribeInstances(e, hostE);
         GetObject(e, hostE, euBucket, "config/ops-agent.yaml", 4096, kmsEuw1);
-        DescribeJob(e, admin, euCold, euRestore);
+        Noise(e, 6, euBucket, kmsEuw1, hostE);
         ListVaults(e, admin, "-", "10");
         PutObject(e, hostE, euBucket, "ops-agent/heartbeat/2025-03-15T1150Z.json", 512, kmsEuw1);
         GetCallerIdentity(e, admin);
@@ -1030,8 +1074,9 @@ sealed class SampleSet
         GetObject(o, ci, mediaBucket, "masters/ep-114/ep-114-master.mxf", 402653184, kmsApse2);
         MultipartUpload(o, ci, media, "ep-114 master MXF", 3, 134217728);
         GetObject(o, ci, mediaBucket, "masters/ep-115/ep-115-master.mxf", 268435456, kmsApse2);
-        MultipartUpload(o, ci, media, "ep-115 master MXF", 2, 134217728);
-        DescribeVault(o, ci, media);
+        PutObject(o, ci, mediaBucket, "masters/ep-114/ep-114-master.mxf.archived", 0, kmsApse2);
+        GetCallerIdentity(o, ci);
+        Noise(o, 3, mediaBucket, kmsApse2, ci);
 
         foreach (var f in logs)
         {

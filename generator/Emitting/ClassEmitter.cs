@@ -122,6 +122,7 @@ internal sealed class ClassEmitter
         for (int i = 0; i < spec.Properties.Count; i++)
         {
             w.Line($"{_types.Of(spec.Properties[i].Type, nullable: true)} v{i} = default;");
+            w.Line($"bool seen{i} = false;");
         }
 
         w.Line($"global::System.Collections.Generic.List<{TypeNames.Runtime}.RawJsonProperty>? {Ext} = null;");
@@ -130,6 +131,11 @@ internal sealed class ClassEmitter
         {
             var property = spec.Properties[i];
             w.Open($"{(i == 0 ? "if" : "else if")} ({Reader}.PropertyIs({CSharp.Utf8Literal(property.JsonName)}))");
+            w.Open($"if (seen{i})");
+            w.Line($"throw {Reader}.Duplicate({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)});");
+            w.Close();
+            w.Line();
+            w.Line($"seen{i} = true;");
             EmitReadProperty(w, property, $"v{i}");
             w.Close();
         }

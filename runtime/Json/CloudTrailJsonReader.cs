@@ -253,6 +253,11 @@ public ref struct CloudTrailJsonReader
         return true;
     }
 
+    /// <summary>The error for a member that appears twice in one object.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public readonly CloudTrailReadException Duplicate(string objectName, string key) =>
+        Error($"{objectName}: the member '{key}' appears more than once; a record with repeated members is ambiguous and is not read");
+
     /// <summary>An error at the current token.</summary>
     public readonly CloudTrailReadException Error(string detail) => new(detail, byteOffset: Offset);
 

@@ -45,12 +45,27 @@ public static class CloudTrailRecordParser
         PayloadLocation requestParameters = default, responseElements = default, additionalEventData = default;
         NameValue eventSource = default, eventName = default;
         bool hasEventTime = false;
+        ulong seen = 0;
 
         while (reader.ReadProperty())
         {
             EnvelopeField field = reader.TryGetStringRange(out int nameStart, out int nameLength)
                 ? EnvelopeFieldNames.Identify(record.Slice(nameStart, nameLength))
                 : EnvelopeFieldNames.Identify(Encoding.UTF8.GetBytes(reader.GetString()));
+
+            // A repeated member makes a record ambiguous (parsers disagree on which value counts;
+            // a repeated eventName could show one action to one tool and another to the next), so
+            // the record fails rather than silently picking one.
+            if (field != EnvelopeField.Unknown)
+            {
+                ulong bit = 1UL << (int)field;
+                if ((seen & bit) != 0)
+                {
+                    throw reader.Duplicate("record", reader.GetString());
+                }
+
+                seen |= bit;
+            }
 
             switch (field)
             {

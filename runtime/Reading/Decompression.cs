@@ -9,7 +9,25 @@ namespace GlacierTrail;
 /// <summary>Detects gzip by its magic bytes (never by file name) and opens the content, bounded in size.</summary>
 internal static class Decompression
 {
+    /// <summary>How many gzip layers are peeled (gzip of gzip happens when a pipeline compresses twice).</summary>
+    private const int MaxLayers = 3;
+
     public static async ValueTask<Stream> OpenAsync(Stream stream, long maxInflatedBytes, CancellationToken cancellationToken)
+    {
+        var content = stream;
+        for (int layer = 0; ; layer++)
+        {
+            var (opened, gzip) = await OpenLayerAsync(content, ownsStream: layer > 0, maxInflatedBytes, cancellationToken).ConfigureAwait(false);
+            if (!gzip || layer == MaxLayers - 1)
+            {
+                return opened;
+            }
+
+            content = opened;
+        }
+    }
+
+    private static async ValueTask<(Stream Stream, bool Gzip)> OpenLayerAsync(Stream stream, bool ownsStream, long maxInflatedBytes, CancellationToken cancellationToken)
     {
         var head = new byte[2];
         int got = 0;
@@ -24,10 +42,10 @@ internal static class Decompression
             got += read;
         }
 
-        var replayed = new PrefixedStream(head.AsMemory(0, got), stream);
+        var replayed = new PrefixedStream(head.AsMemory(0, got), stream, ownsStream);
         return IsGzip(head.AsSpan(0, got))
-            ? new LimitedStream(new GZipStream(replayed, CompressionMode.Decompress, leaveOpen: false), maxInflatedBytes)
-            : replayed;
+            ? (new LimitedStream(new GZipStream(replayed, CompressionMode.Decompress, leaveOpen: false), maxInflatedBytes), true)
+            : (replayed, false);
     }
 
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;

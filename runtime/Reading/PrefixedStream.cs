@@ -7,17 +7,19 @@ namespace GlacierTrail;
 
 /// <summary>
 /// Gives back bytes already read from a stream (to sniff its format) before the rest of it, so
-/// detection works on streams that cannot seek. Does not own the inner stream.
+/// detection works on streams that cannot seek. Owns the inner stream only when told to (an inner decompression layer), never the caller's.
 /// </summary>
 internal sealed class PrefixedStream : Stream
 {
     private readonly Stream _inner;
+    private readonly bool _ownsInner;
     private ReadOnlyMemory<byte> _prefix;
 
-    public PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner)
+    public PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner, bool ownsInner = false)
     {
         _prefix = prefix;
         _inner = inner;
+        _ownsInner = ownsInner;
     }
 
     public override bool CanRead => true;
@@ -64,6 +66,16 @@ internal sealed class PrefixedStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _ownsInner)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     private int TakePrefix(Span<byte> buffer)
     {

@@ -19,6 +19,19 @@ internal sealed class RecordFramer
     private long _recordIndex;
     private bool _atStart = true;
     private ValueShape? _elementShape;
+    private Mode _mode;
+    private StructuralScanner _scanner;
+
+    // After damage the framer either passes over a value it can delimit (Skipping), or looks
+    // for the next place a record plausibly starts: the next element of the records array
+    // (ResyncRecord) or the next line (ResyncLine, for NDJSON).
+    private enum Mode
+    {
+        Normal,
+        Skipping,
+        ResyncRecord,
+        ResyncLine,
+    }
 
     public RecordFramer(ICloudTrailEventFactory factory, CloudTrailReaderOptions options, string? source)
     {
@@ -66,6 +79,20 @@ internal sealed class RecordFramer
                     {
                         pos = 3;
                     }
+                }
+
+                if (_mode != Mode.Normal)
+                {
+                    int resumed = Resume(data[pos..], isFinal);
+                    if (resumed < 0)
+                    {
+                        // The scanner has taken in every byte; a resync keeps a short tail so a
+                        // record start split across two reads is still found.
+                        return isFinal || _mode == Mode.Skipping ? data.Length : Math.Max(pos, data.Length - ResyncLookBehind);
+                    }
+
+                    pos += resumed;
+                    continue;
                 }
 
                 pos = SkipWhitespace(data, pos);
@@ -146,9 +173,9 @@ internal sealed class RecordFramer
 
                 return WholeValue(data, isFinal, offset, output);
             default:
-                Fail(output, $"expected a JSON object or array, found '{Printable(data[0])}'", offset);
-                _state = State.Done;
-                return 0;
+                Fail(output, $"expected a JSON object or array, found '{Printable(data[0])}'; skipping to the next line", offset);
+                _mode = Mode.ResyncLine;
+                return 1;
         }
     }
 
@@ -218,9 +245,16 @@ internal sealed class RecordFramer
     private int WholeValue(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
         var reader = new Utf8JsonReader(data, isFinal, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
-        if (!reader.Read() || !reader.TrySkip())
+        try
         {
-            return NeedMore(data, isFinal, offset, output);
+            if (!reader.Read() || !reader.TrySkip())
+            {
+                return NeedMore(data, isFinal, offset, output, valueStartsHere: true);
+            }
+        }
+        catch (JsonException ex)
+        {
+            return Damaged(data, offset, output, ex);
         }
 
         int length = (int)reader.BytesConsumed;
@@ -454,7 +488,7 @@ internal sealed class RecordFramer
         _recordIndex = nested._recordIndex;
     }
 
-    private int NeedMore(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
+    private int NeedMore(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output, bool valueStartsHere = false)
     {
         if (isFinal)
         {
@@ -463,11 +497,128 @@ internal sealed class RecordFramer
         }
         else if (data.Length > _options.MaxRecordBytes)
         {
-            Fail(output, $"a record is larger than MaxRecordBytes ({_options.MaxRecordBytes}); reading of this source stops", offset);
-            _state = State.Done;
+            if (!valueStartsHere)
+            {
+                Fail(output, $"a value is larger than MaxRecordBytes ({_options.MaxRecordBytes}); reading of this source stops", offset);
+                _state = State.Done;
+                return 0;
+            }
+
+            // Pass over the value without holding it: memory stays bounded by the limit.
+            Emit(output, new CloudTrailReadException($"the record is larger than MaxRecordBytes ({_options.MaxRecordBytes}); skipped", byteOffset: 0), offset);
+            _recordIndex++;
+            _scanner = default;
+            int end = _scanner.Scan(data);
+            if (end > 0)
+            {
+                return end;
+            }
+
+            _mode = Mode.Skipping;
+            return data.Length;
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A value that is not valid JSON (or nests deeper than allowed): report it as this record's
+    /// error, then pass over it if its brackets still balance into the next element, or else
+    /// look for the next record.
+    /// </summary>
+    private int Damaged(ReadOnlySpan<byte> data, long offset, List<ReadItem> output, JsonException ex)
+    {
+        var error = JsonErrors.ToReadException(ex, data, offset);
+        output.Add(new ReadItem(null, new CloudTrailReadException(error.Detail, _source, _recordIndex, error.ByteOffset, ex)));
+        _recordIndex++;
+        var scanner = default(StructuralScanner);
+        int end = scanner.Scan(data);
+        if (end > 0)
+        {
+            int next = SkipWhitespace(data, end);
+            bool inArray = _state is State.InRecordsArray or State.InTopArray;
+            if (next < data.Length && (inArray ? data[next] is (byte)',' or (byte)']' : data[next] is (byte)'{' or (byte)'['))
+            {
+                return end;
+            }
+        }
+
+        _mode = _state == State.TopLevel ? Mode.ResyncLine : Mode.ResyncRecord;
+        return 1;
+    }
+
+    private const int ResyncLookBehind = 64;
+
+    /// <summary>Continues skipping or resynchronising; the bytes to consume, or -1 when all of the data is passed over.</summary>
+    private int Resume(ReadOnlySpan<byte> data, bool isFinal)
+    {
+        int found;
+        switch (_mode)
+        {
+            case Mode.Skipping:
+                found = _scanner.Scan(data);
+                break;
+            case Mode.ResyncLine:
+                found = data.IndexOf((byte)'\n');
+                found = found < 0 ? -1 : found + 1;
+                if (found >= 0)
+                {
+                    _state = State.TopLevel;
+                }
+
+                break;
+            default:
+                found = FindRecordStart(data);
+                break;
+        }
+
+        if (found >= 0)
+        {
+            _mode = Mode.Normal;
+            return found;
+        }
+
+        if (isFinal)
+        {
+            _state = State.Done;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The next place a record plausibly starts inside the records array: an object that follows
+    /// a ',' or '[' and whose first member is an envelope field (or a LookupEvents entry's).
+    /// </summary>
+    private int FindRecordStart(ReadOnlySpan<byte> data)
+    {
+        for (int i = data.IndexOf("{\""u8); i >= 0 && i < data.Length; )
+        {
+            int before = i - 1;
+            while (before >= 0 && data[before] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+            {
+                before--;
+            }
+
+            if (before >= 0 && data[before] is (byte)',' or (byte)'[')
+            {
+                var rest = data[(i + 2)..];
+                int quote = rest.IndexOf((byte)'"');
+                if (quote > 0)
+                {
+                    var name = rest[..quote];
+                    if (EnvelopeFieldNames.Identify(name) != EnvelopeField.Unknown || name.SequenceEqual("EventId"u8))
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            int next = data[(i + 1)..].IndexOf("{\""u8);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return -1;
     }
 
     private void Emit(List<ReadItem> output, CloudTrailReadException error, long recordOffset) =>
