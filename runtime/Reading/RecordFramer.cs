@@ -592,7 +592,7 @@ internal sealed class RecordFramer
     /// </summary>
     private int FindRecordStart(ReadOnlySpan<byte> data)
     {
-        for (int i = data.IndexOf("{\""u8); i >= 0 && i < data.Length; )
+        for (int i = data.IndexOf("{\""u8); i >= 0 && i < data.Length;)
         {
             int before = i - 1;
             while (before >= 0 && data[before] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
