@@ -9,7 +9,7 @@ namespace GlacierTrail;
 /// Gives back bytes already read from a stream (to sniff its format) before the rest of it, so
 /// detection works on streams that cannot seek. Owns the inner stream only when told to (an inner decompression layer), never the caller's.
 /// </summary>
-internal sealed class PrefixedStream : Stream
+internal sealed class PrefixedStream : ReadOnlyForwardStream
 {
     private readonly Stream _inner;
     private readonly bool _ownsInner;
@@ -21,18 +21,6 @@ internal sealed class PrefixedStream : Stream
         _inner = inner;
         _ownsInner = ownsInner;
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -53,19 +41,6 @@ internal sealed class PrefixedStream : Stream
 
         return _inner.ReadAsync(buffer, cancellationToken);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
