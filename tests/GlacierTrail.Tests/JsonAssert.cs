@@ -43,67 +43,67 @@ internal static class JsonAssert
         switch (expected.ValueKind)
         {
             case JsonValueKind.Object:
-            {
-                var expectedMembers = Members(expected, path, out string? duplicate);
-                if (duplicate is not null)
                 {
-                    return duplicate;
-                }
-
-                var actualMembers = Members(actual, path, out duplicate);
-                if (duplicate is not null)
-                {
-                    return "(actual) " + duplicate;
-                }
-
-                foreach (var name in expectedMembers.Keys)
-                {
-                    if (!actualMembers.ContainsKey(name))
+                    var expectedMembers = Members(expected, path, out string? duplicate);
+                    if (duplicate is not null)
                     {
-                        return $"{path}: member '{name}' is missing";
+                        return duplicate;
                     }
-                }
 
-                foreach (var name in actualMembers.Keys)
-                {
-                    if (!expectedMembers.ContainsKey(name))
+                    var actualMembers = Members(actual, path, out duplicate);
+                    if (duplicate is not null)
                     {
-                        return $"{path}: unexpected member '{name}'";
+                        return "(actual) " + duplicate;
                     }
-                }
 
-                foreach (var (name, value) in expectedMembers)
-                {
-                    string? inner = FindDifference(value, actualMembers[name], path + "." + name);
-                    if (inner is not null)
+                    foreach (var name in expectedMembers.Keys)
                     {
-                        return inner;
+                        if (!actualMembers.ContainsKey(name))
+                        {
+                            return $"{path}: member '{name}' is missing";
+                        }
                     }
-                }
 
-                return null;
-            }
+                    foreach (var name in actualMembers.Keys)
+                    {
+                        if (!expectedMembers.ContainsKey(name))
+                        {
+                            return $"{path}: unexpected member '{name}'";
+                        }
+                    }
+
+                    foreach (var (name, value) in expectedMembers)
+                    {
+                        string? inner = FindDifference(value, actualMembers[name], path + "." + name);
+                        if (inner is not null)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                }
 
             case JsonValueKind.Array:
-            {
-                int expectedLength = expected.GetArrayLength(), actualLength = actual.GetArrayLength();
-                if (expectedLength != actualLength)
                 {
-                    return $"{path}: expected {expectedLength} items, found {actualLength}";
-                }
-
-                int i = 0;
-                foreach (var (e, a) in expected.EnumerateArray().Zip(actual.EnumerateArray()))
-                {
-                    string? inner = FindDifference(e, a, $"{path}[{i++}]");
-                    if (inner is not null)
+                    int expectedLength = expected.GetArrayLength(), actualLength = actual.GetArrayLength();
+                    if (expectedLength != actualLength)
                     {
-                        return inner;
+                        return $"{path}: expected {expectedLength} items, found {actualLength}";
                     }
-                }
 
-                return null;
-            }
+                    int i = 0;
+                    foreach (var (e, a) in expected.EnumerateArray().Zip(actual.EnumerateArray()))
+                    {
+                        string? inner = FindDifference(e, a, $"{path}[{i++}]");
+                        if (inner is not null)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                }
 
             case JsonValueKind.String:
                 return string.Equals(expected.GetString(), actual.GetString(), StringComparison.Ordinal)
