@@ -81,7 +81,7 @@ internal static class TestLogs
     public static List<JsonElement> RecordsIn(byte[] data)
     {
         var records = new List<JsonElement>();
-        var reader = new Utf8JsonReader(data.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? data.AsSpan(3) : data, new JsonReaderOptions { AllowMultipleValues = true });
+        var reader = new Utf8JsonReader(data.AsSpan().StartsWith("\uFEFF"u8) ? data.AsSpan(3) : data, new JsonReaderOptions { AllowMultipleValues = true });
         while (reader.Read())
         {
             using var doc = JsonDocument.ParseValue(ref reader);
@@ -101,6 +101,22 @@ internal static class TestLogs
         }
 
         return records;
+    }
+
+    /// <summary>Where each record of a <c>{"Records":[...]}</c> log starts.</summary>
+    public static List<long> RecordOffsets(byte[] log)
+    {
+        var offsets = new List<long>();
+        var reader = new Utf8JsonReader(log);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.StartObject && reader.CurrentDepth == 2)
+            {
+                offsets.Add(reader.TokenStartIndex);
+            }
+        }
+
+        return offsets;
     }
 
     public static JsonElement Element(string json)
