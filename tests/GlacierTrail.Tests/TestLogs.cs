@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using GlacierTrail.Events;
+
+namespace GlacierTrail.Tests;
+
+/// <summary>Builds and reads test logs.</summary>
+internal static class TestLogs
+{
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static byte[] ExampleBytes() => File.ReadAllBytes(TestPaths.ExampleLog);
+
+    /// <summary>The records of the example log, as mutable JSON.</summary>
+    public static List<JsonObject> ExampleRecords() =>
+        JsonNode.Parse(ExampleBytes())!["Records"]!.AsArray().Select(r => r!.DeepClone().AsObject()).ToList();
+
+    public static byte[] LogOf(IEnumerable<JsonObject> records) =>
+        Encoding.UTF8.GetBytes(new JsonObject { ["Records"] = new JsonArray(records.Select(r => (JsonNode)r.DeepClone()).ToArray()) }.ToJsonString(Indented));
+
+    public static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    public static async Task<List<CloudTrailEvent>> ReadAllAsync(byte[] data, CloudTrailReaderOptions? options = null, string? sourceName = null)
+    {
+        var events = new List<CloudTrailEvent>();
+        await foreach (var evt in GlacierTrailEvents.ReadAsync(new MemoryStream(data), options, sourceName))
+        {
+            events.Add(evt);
+        }
+
+        return events;
+    }
+
+    public static async Task<List<CloudTrailEvent>> ReadFileAsync(string path, CloudTrailReaderOptions? options = null)
+    {
+        var events = new List<CloudTrailEvent>();
+        await foreach (var evt in GlacierTrailEvents.ReadFileAsync(path, options))
+        {
+            events.Add(evt);
+        }
+
+        return events;
+    }
+
+    /// <summary>Reads until the reader throws; returns what came before and the error (null if none).</summary>
+    public static async Task<(List<CloudTrailEvent> Events, CloudTrailReadException? Error)> ReadUntilErrorAsync(IAsyncEnumerable<CloudTrailEvent> source)
+    {
+        var events = new List<CloudTrailEvent>();
+        try
+        {
+            await foreach (var evt in source)
+            {
+                events.Add(evt);
+            }
+        }
+        catch (CloudTrailReadException ex)
+        {
+            return (events, ex);
+        }
+
+        return (events, null);
+    }
+
+    /// <summary>The records a test-data file holds, whatever its framing (log file, array, NDJSON, bare record).</summary>
+    public static List<JsonElement> RecordsIn(byte[] data)
+    {
+        var records = new List<JsonElement>();
+        var reader = new Utf8JsonReader(data.AsSpan().StartsWith("\uFEFF"u8) ? data.AsSpan(3) : data, new JsonReaderOptions { AllowMultipleValues = true });
+        while (reader.Read())
+        {
+            using var doc = JsonDocument.ParseValue(ref reader);
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                records.AddRange(root.EnumerateArray().Select(r => r.Clone()));
+            }
+            else if (root.TryGetProperty("Records", out var inner))
+            {
+                records.AddRange(inner.EnumerateArray().Select(r => r.Clone()));
+            }
+            else
+            {
+                records.Add(root.Clone());
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>Where each record of a <c>{"Records":[...]}</c> log starts.</summary>
+    public static List<long> RecordOffsets(byte[] log)
+    {
+        var offsets = new List<long>();
+        var reader = new Utf8JsonReader(log);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.StartObject && reader.CurrentDepth == 2)
+            {
+                offsets.Add(reader.TokenStartIndex);
+            }
+        }
+
+        return offsets;
+    }
+
+    public static JsonElement Element(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.Clone();
+    }
+
+    /// <summary>A fresh temporary folder, deleted by the caller.</summary>
+    public static string TempFolder()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "glaciertrail-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
