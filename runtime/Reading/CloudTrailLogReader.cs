@@ -233,7 +233,7 @@ public static class CloudTrailLogReader
                     }
                     catch (InvalidDataException ex)
                     {
-                        items.Add(new ReadItem(null, new CloudTrailReadException($"the compressed data is damaged: {ex.Message}", sourceName, -1, bufferOffset + end, ex)));
+                        items.Add(new ReadItem(null, new CloudTrailReadException($"the gzip data is damaged: {ex.Message}", sourceName, -1, bufferOffset + end, ex)));
                         broken = true;
                     }
                 }
@@ -278,25 +278,8 @@ public static class CloudTrailLogReader
         }
     }
 
-    private static bool LooksLikeJson(ReadOnlySpan<byte> head)
-    {
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
-        {
-            head = head[3..];
-        }
-
-        foreach (byte b in head)
-        {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                continue;
-            }
-
-            return b is (byte)'{' or (byte)'[';
-        }
-
-        return head.IsEmpty;
-    }
+    // An empty file is not damage (it holds no records); anything but an object or array is not a log.
+    private static bool LooksLikeJson(ReadOnlySpan<byte> head) => JsonSyntax.FirstSignificantByte(head) is -1 or '{' or '[';
 
     private static void Report(CloudTrailReadException error, CloudTrailReaderOptions options)
     {

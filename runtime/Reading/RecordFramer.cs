@@ -75,11 +75,9 @@ internal sealed class RecordFramer
                     }
 
                     _atStart = false;
-                    // The UTF-8 byte order mark, EF BB BF ("\xEF\xBB\xBF"u8 would be six bytes: the
-                    // escapes name UTF-16 chars U+00EF U+00BB U+00BF, each encoded as two bytes).
-                    if (data.StartsWith("\uFEFF"u8))
+                    if (data.StartsWith(JsonSyntax.Utf8Bom))
                     {
-                        pos = 3;
+                        pos = JsonSyntax.Utf8Bom.Length;
                     }
                 }
 
