@@ -143,7 +143,8 @@ internal static class JsonTree
                 case JsonTokenType.PropertyName:
                     name = reader.GetString();
                     nameStart = (int)reader.TokenStartIndex;
-                    nameEnd = (int)reader.BytesConsumed;
+                    // The token as written, quotes included: BytesConsumed would also take the colon.
+                    nameEnd = nameStart + reader.ValueSpan.Length + 2;
                     continue;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
