@@ -14,7 +14,7 @@ namespace GlacierTrail.Gen.Tests.Execution;
 /// CONVENTIONS 8: the generated code compiled to memory, loaded, and called on real record
 /// bytes through the generated dispatcher.
 /// </summary>
-public sealed class GeneratedCodeExecutionTests
+public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExecutionTests.GlacierSample>
 {
     private const string CreateVaultRecord = """{"awsRegion":"us-east-1","eventID":"52f8c821-002e-4549-857f-8193a15246fa","eventName":"CreateVault","eventSource":"glacier.amazonaws.com","eventTime":"2014-12-10T19:05:15Z","eventType":"AwsApiCall","eventVersion":"1.02","recipientAccountId":"999999999999","requestID":"HJiLgvfXCY88QJAC6rRoexS9ThvI21Q1Nqukfly02hcUPPo","requestParameters":{"accountId":"-","vaultName":"myVaultName"},"responseElements":{"location":"/999999999999/vaults/myVaultName"},"sourceIPAddress":"127.0.0.1","userAgent":"aws-sdk-java/1.9.6 Mac_OS_X/10.9.5 Java_HotSpot(TM)_64-Bit_Server_VM/25.25-b02/1.8.0_25","userIdentity":{"accessKeyId":"AKIAIOSFODNN7EXAMPLE","accountId":"999999999999","arn":"arn:aws:iam::999999999999:user/myUserName","principalId":"A1B2C3D4E5F6G7EXAMPLE","type":"IAMUser","userName":"myUserName"}}""";
 
@@ -34,10 +34,14 @@ public sealed class GeneratedCodeExecutionTests
         }
         """;
 
+    private readonly GlacierSample _sample;
+
+    public GeneratedCodeExecutionTests(GlacierSample sample) => _sample = sample;
+
     [Fact]
     public void ParseRecordReturnsTypedCreateVaultEvent()
     {
-        using var assembly = CompileGlacierSample();
+        var assembly = _sample.Assembly;
 
         var evt = Parse(assembly, CreateVaultRecord);
 
@@ -58,7 +62,7 @@ public sealed class GeneratedCodeExecutionTests
     [Fact]
     public void KnownEventsListsEveryGeneratedEvent()
     {
-        using var assembly = CompileGlacierSample();
+        var assembly = _sample.Assembly;
 
         var known = (IReadOnlyList<CloudTrailEventKey>)assembly.InvokeStatic("Probe.Entry", "Known")!;
 
@@ -75,7 +79,7 @@ public sealed class GeneratedCodeExecutionTests
     [Fact]
     public void UnknownEventNameGivesUnknownCloudTrailEvent()
     {
-        using var assembly = CompileGlacierSample();
+        var assembly = _sample.Assembly;
         string record = CreateVaultRecord.Replace("\"eventName\":\"CreateVault\"", "\"eventName\":\"CreateVaultV2\"", StringComparison.Ordinal);
 
         var evt = Parse(assembly, record);
@@ -91,7 +95,7 @@ public sealed class GeneratedCodeExecutionTests
     [Fact]
     public void UnknownEventSourceGivesUnknownCloudTrailEvent()
     {
-        using var assembly = CompileGlacierSample();
+        var assembly = _sample.Assembly;
         string record = CreateVaultRecord.Replace("glacier.amazonaws.com", "s3.amazonaws.com", StringComparison.Ordinal);
 
         Assert.IsType<UnknownCloudTrailEvent>(Parse(assembly, record));
@@ -100,7 +104,7 @@ public sealed class GeneratedCodeExecutionTests
     [Fact]
     public void InitiateJobFixtureReadsSharedDefinitionsAndEnums()
     {
-        using var assembly = CompileGlacierSample();
+        var assembly = _sample.Assembly;
         string record = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "glacier", "InitiateJob.success.json"));
 
         var evt = Parse(assembly, record);
@@ -191,11 +195,17 @@ public sealed class GeneratedCodeExecutionTests
         Assert.Contains("plainString", readError.Message, StringComparison.Ordinal);
     }
 
-    private static InMemoryAssembly CompileGlacierSample() => InMemoryAssembly.Load(Compile(
-        TestFiles.RepoSchema("glacier/CreateVault.schema.json"),
-        TestFiles.RepoSchema("glacier/InitiateJob.schema.json"),
-        TestFiles.RepoSchema("glacier/SetVaultNotifications.schema.json"),
-        TestFiles.SharedTypes));
+    /// <summary>The Glacier sample (three events and the shared definitions), compiled and loaded once for the class.</summary>
+    public sealed class GlacierSample : IDisposable
+    {
+        internal InMemoryAssembly Assembly { get; } = InMemoryAssembly.Load(Compile(
+            TestFiles.RepoSchema("glacier/CreateVault.schema.json"),
+            TestFiles.RepoSchema("glacier/InitiateJob.schema.json"),
+            TestFiles.RepoSchema("glacier/SetVaultNotifications.schema.json"),
+            TestFiles.SharedTypes));
+
+        public void Dispose() => Assembly.Dispose();
+    }
 
     private static Microsoft.CodeAnalysis.Compilation Compile(params InMemoryAdditionalText[] schemas)
     {

@@ -36,7 +36,7 @@ internal static partial class SnapshotVerifier
             string stem = hintName.EndsWith(".cs", StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - 3) : hintName;
             string verifiedPath = Path.Combine(directory, $"{prefix}#{stem}.verified.cs");
             string receivedPath = Path.Combine(directory, $"{prefix}#{stem}.received.cs");
-            if (Compare(Normalize(run.Source(hintName)), verifiedPath, receivedPath) is { } failure)
+            if (Compare(Normalize(run.Source(hintName)), verifiedPath, receivedPath, Accepting) is { } failure)
             {
                 failures.Add(failure);
             }
@@ -53,9 +53,9 @@ internal static partial class SnapshotVerifier
         GeneratedCodeVersion().Replace(text.Replace("\r\n", "\n").Replace('\r', '\n'), $"GeneratedCode(\"GlacierTrail.Gen\", \"{VersionPlaceholder}\")");
 
     /// <summary>Null when equal (or accepted); otherwise the failure message.</summary>
-    internal static string? Compare(string received, string verifiedPath, string receivedPath)
+    internal static string? Compare(string received, string verifiedPath, string receivedPath, bool accept)
     {
-        if (Accepting)
+        if (accept)
         {
             File.WriteAllText(verifiedPath, received, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             File.Delete(receivedPath);
