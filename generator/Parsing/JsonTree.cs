@@ -110,7 +110,7 @@ internal static class JsonTree
             throw new JsonException("The file is empty.");
         }
 
-        var root = ReadValue(ref reader);
+        var root = ReadValue(ref reader, utf8);
         if (reader.Read())
         {
             throw new JsonException($"Unexpected content after the schema at byte {reader.TokenStartIndex}.");
@@ -121,7 +121,7 @@ internal static class JsonTree
 
     // An explicit stack rather than recursion: deeply nested input must not overflow the
     // compiler's thread stack.
-    private static JsonNode ReadValue(ref Utf8JsonReader reader)
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, byte[] utf8)
     {
         var stack = new Stack<(JsonNode Container, string? PendingName, int NameStart, int NameEnd)>();
         JsonNode? result = null;
@@ -141,9 +141,10 @@ internal static class JsonTree
                     name = null;
                     continue;
                 case JsonTokenType.PropertyName:
-                    name = reader.GetString();
+                    name = ReadString(ref reader, utf8);
                     nameStart = (int)reader.TokenStartIndex;
-                    nameEnd = (int)reader.BytesConsumed;
+                    // The token as written, quotes included: BytesConsumed would also take the colon.
+                    nameEnd = nameStart + reader.ValueSpan.Length + 2;
                     continue;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
@@ -155,7 +156,7 @@ internal static class JsonTree
                     nameEnd = frame.NameEnd;
                     break;
                 case JsonTokenType.String:
-                    completed = new JsonScalarNode(JsonValueKind.String, reader.GetString(), (int)reader.TokenStartIndex, (int)reader.BytesConsumed);
+                    completed = new JsonScalarNode(JsonValueKind.String, ReadString(ref reader, utf8), (int)reader.TokenStartIndex, (int)reader.BytesConsumed);
                     break;
                 case JsonTokenType.Number:
                     completed = new JsonScalarNode(JsonValueKind.Number, System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), (int)reader.TokenStartIndex, (int)reader.BytesConsumed);
@@ -193,5 +194,30 @@ internal static class JsonTree
         while (reader.Read());
 
         return result ?? throw new JsonException("The JSON ends early.");
+    }
+
+    // Utf8JsonReader accepts an escaped lone surrogate ("\ud800") as valid syntax but cannot
+    // turn it into a string; that is bad input (GTG001 at the string), not a generator failure.
+    private static string ReadString(ref Utf8JsonReader reader, byte[] utf8)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (System.InvalidOperationException ex)
+        {
+            int offset = (int)reader.TokenStartIndex;
+            int line = 0, lineStart = 0;
+            for (int i = 0; i < offset; i++)
+            {
+                if (utf8[i] == (byte)'\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            throw new JsonException(ex.Message, null, line, offset - lineStart, ex);
+        }
     }
 }

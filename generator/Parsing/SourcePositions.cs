@@ -34,13 +34,26 @@ internal sealed class SourcePositions
         return new DiagnosticLocation(_path, start, end - start, startLine, startColumn, endLine, endColumn);
     }
 
+    /// <summary>
+    /// A point from <c>JsonException</c>'s line and byte position in that line: the column is
+    /// in UTF-8 bytes, so it is converted like any other byte offset.
+    /// </summary>
     public DiagnosticLocation AtLine(int zeroBasedLine, int zeroBasedByteColumn)
     {
-        var starts = LineStarts();
-        int line = Math.Max(0, Math.Min(zeroBasedLine, starts.Count - 1));
-        int start = Math.Min(starts[line] + zeroBasedByteColumn, _text.Length);
-        var (l, c) = LineColumn(start);
-        return new DiagnosticLocation(_path, start, 0, l, c, l, c);
+        int lineStart = 0;
+        for (int line = 0; line < zeroBasedLine; line++)
+        {
+            int next = Array.IndexOf(_utf8, (byte)'\n', lineStart);
+            if (next < 0)
+            {
+                break;
+            }
+
+            lineStart = next + 1;
+        }
+
+        int point = lineStart + Math.Max(0, zeroBasedByteColumn);
+        return At(point, point);
     }
 
     public DiagnosticLocation Whole() => At(0, Math.Min(_utf8.Length, 1));

@@ -1,0 +1,465 @@
+using System;
+using System.Linq;
+using GlacierTrail.Gen.Diagnostics;
+using GlacierTrail.Gen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace GlacierTrail.Gen.Tests.Diagnostics;
+
+/// <summary>
+/// One or more tests per diagnostic id: id, severity and the exact place in the schema file,
+/// and that the output still compiles (a bad schema never makes generated code fail).
+/// </summary>
+public sealed class GeneratorDiagnosticTests
+{
+    private const string Root = TestFiles.VirtualSchemaRoot;
+
+    [Fact]
+    public void DescriptorsAreGtg001ToGtg012InOrder()
+    {
+        Assert.Equal(
+            Enumerable.Range(1, 12).Select(i => $"GTG{i:000}"),
+            DiagnosticDescriptors.All.Select(d => d.Id));
+        Assert.All(DiagnosticDescriptors.All, d => Assert.Same(d, DiagnosticDescriptors.ById(d.Id)));
+    }
+
+    // GTG001 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg001InvalidJsonPointsAtTheOffendingToken()
+    {
+        const string text = "{\n  \"x-cloudtrail\": { \"eventSource\": \"a.example.com\", \"eventName\": \"Broken\" }\n  \"type\": \"object\"\n}\n";
+        var run = RunOne("diag/Broken.schema.json", text);
+
+        var diagnostic = run.Single("GTG001");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG001", DiagnosticSeverity.Error);
+        DiagnosticAssert.AtPoint(diagnostic, Root + "diag/Broken.schema.json", text, "\"type\"");
+        run.AssertGeneratorDiagnostics("GTG001");
+        Assert.DoesNotContain("BrokenEvent.g.cs", run.HintNames);
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg001ColumnCountsCharactersNotUtf8Bytes()
+    {
+        // "❄" is three UTF-8 bytes and "é" two: a byte column would land three characters too far.
+        const string text = "{\n  \"description\": \"Vault ❄ café\" \"type\": \"object\"\n}\n";
+        var run = RunOne("diag/Snow.schema.json", text);
+
+        var diagnostic = run.Single("GTG001");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG001", DiagnosticSeverity.Error);
+        DiagnosticAssert.AtPoint(diagnostic, Root + "diag/Snow.schema.json", text, "\"type\"");
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg001EmptyFileIsReportedAtItsStart()
+    {
+        var run = RunOne("diag/Empty.schema.json", string.Empty);
+
+        var diagnostic = run.Single("GTG001");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG001", DiagnosticSeverity.Error);
+        var lineSpan = diagnostic.Location.GetLineSpan();
+        Assert.Equal(Root + "diag/Empty.schema.json", lineSpan.Path);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(0, 0), lineSpan.StartLinePosition);
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg001LoneSurrogateEscapeIsInvalidJsonAtTheString()
+    {
+        string text = Event("Surrogate", "\"vaultName\": { \"type\": \"string\", \"description\": \"half \\ud800 a pair\" }");
+        var run = RunOne("diag/Surrogate.schema.json", text);
+
+        var diagnostic = run.Single("GTG001");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG001", DiagnosticSeverity.Error);
+        DiagnosticAssert.AtPoint(diagnostic, Root + "diag/Surrogate.schema.json", text, "\"half ");
+        run.AssertGeneratorDiagnostics("GTG001");
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG002 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg002MissingXCloudTrailPointsAtTheRootObject()
+    {
+        const string text = "\n{\n  \"type\": \"object\",\n  \"properties\": {}\n}\n";
+        var run = RunOne("diag/NoBinding.schema.json", text);
+
+        var diagnostic = run.Single("GTG002");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG002", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "diag/NoBinding.schema.json", text, "{");
+        Assert.Contains("x-cloudtrail", diagnostic.GetMessage(), StringComparison.Ordinal);
+        run.AssertGeneratorDiagnostics("GTG002");
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg002MalformedXCloudTrailPointsAtItsValue()
+    {
+        const string text = "{\n  \"x-cloudtrail\": \"CreateVault\",\n  \"type\": \"object\"\n}\n";
+        var run = RunOne("diag/StringBinding.schema.json", text);
+
+        var diagnostic = run.Single("GTG002");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG002", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "diag/StringBinding.schema.json", text, "\"CreateVault\"");
+        run.AssertGeneratorDiagnostics("GTG002");
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg002XCloudTrailWithoutEventNamePointsAtTheObject()
+    {
+        const string text = "{\n  \"x-cloudtrail\": { \"eventSource\": \"glacier.amazonaws.com\", \"eventName\": \"\" },\n  \"type\": \"object\"\n}\n";
+        var run = RunOne("diag/EmptyName.schema.json", text);
+
+        var diagnostic = run.Single("GTG002");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG002", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "diag/EmptyName.schema.json", text, "{ \"eventSource\": \"glacier.amazonaws.com\", \"eventName\": \"\" }");
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG003 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg003DuplicateEventNamesBothFilesAndPointsAtTheLosersBinding()
+    {
+        string first = Event("CreateVault", "\"vaultName\": { \"type\": \"string\" }");
+        string second = "{\n  \"title\": \"a second copy\",\n" + Event("CreateVault", "\"name\": { \"type\": \"string\" }").Substring(2);
+        var run = GeneratorHarness.Run(new[]
+        {
+            TestFiles.Inline("z/CreateVault.schema.json", second),
+            TestFiles.Inline("a/CreateVault.schema.json", first),
+        });
+
+        var diagnostic = run.Single("GTG003");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG003", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "z/CreateVault.schema.json", second, "\"x-cloudtrail\"");
+        string message = diagnostic.GetMessage();
+        Assert.Contains(Root + "a/CreateVault.schema.json", message, StringComparison.Ordinal);
+        Assert.Contains(Root + "z/CreateVault.schema.json", message, StringComparison.Ordinal);
+        run.AssertGeneratorDiagnostics("GTG003");
+
+        // The first path wins: its members are generated, the loser's are not, and the dispatcher lists the event once.
+        Assert.Contains("VaultName", run.Source("CreateVaultEvent.g.cs"), StringComparison.Ordinal);
+        Assert.Single(run.HintNames, n => n == "CreateVaultEvent.g.cs");
+        Assert.Single(AllIndexesOf(run.Source("GlacierTrailEvents.g.cs"), "\"CreateVault\"u8"));
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG004 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg004OneOfIsAWarningAndTheValueIsKeptRaw()
+    {
+        string text = Event("Choice", "\"choice\": { \"oneOf\": [ { \"type\": \"string\" }, { \"type\": \"integer\" } ] }");
+        var run = RunOne("diag/Choice.schema.json", text);
+
+        var diagnostic = run.Single("GTG004");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG004", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, Root + "diag/Choice.schema.json", text, "\"oneOf\"");
+        run.AssertGeneratorDiagnostics("GTG004");
+        Assert.Contains("public global::GlacierTrail.RawJson? Choice { get; set; }", run.Source("ChoiceEvent.g.cs"), StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg004PatternIsAWarningAndIsIgnored()
+    {
+        string text = Event("Pattern", "\"code\": { \"type\": \"string\", \"pattern\": \"^[A-Z]+$\" }");
+        var run = RunOne("diag/Pattern.schema.json", text);
+
+        var diagnostic = run.Single("GTG004");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG004", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, Root + "diag/Pattern.schema.json", text, "\"pattern\"");
+        Assert.Contains("public string? Code { get; set; }", run.Source("PatternEvent.g.cs"), StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG005 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg005UnusableKeyWithoutXCSharpNamePointsAtTheKey()
+    {
+        string text = Event("AmzId", "\"x-amz-id\": { \"type\": \"string\" },\n        \"vaultName\": { \"type\": \"string\" }");
+        var run = RunOne("diag/AmzId.schema.json", text);
+
+        var diagnostic = run.Single("GTG005");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG005", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, Root + "diag/AmzId.schema.json", text, "\"x-amz-id\"");
+        Assert.Contains("x-amz-id", diagnostic.GetMessage(), StringComparison.Ordinal);
+        run.AssertGeneratorDiagnostics("GTG005");
+        string source = run.Source("AmzIdEvent.g.cs");
+        Assert.Contains("VaultName", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("PropertyIs(\"x-amz-id\"u8)", source, StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG006 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg006KeysMappingToOneNamePointAtTheSecondKey()
+    {
+        string text = Event("Twins", "\"vaultName\": { \"type\": \"string\" },\n        \"VaultName\": { \"type\": \"string\" }");
+        var run = RunOne("diag/Twins.schema.json", text);
+
+        var diagnostic = run.Single("GTG006");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG006", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, Root + "diag/Twins.schema.json", text, "\"VaultName\"");
+        string message = diagnostic.GetMessage();
+        Assert.Contains("'vaultName'", message, StringComparison.Ordinal);
+        Assert.Contains("'VaultName'", message, StringComparison.Ordinal);
+        run.AssertGeneratorDiagnostics("GTG006");
+        Assert.Single(AllIndexesOf(run.Source("TwinsEvent.g.cs"), "public string? VaultName"));
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG007 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg007RefToAMissingLocalDefinitionPointsAtTheRef()
+    {
+        string text = Event("LocalRef", "\"policy\": { \"$ref\": \"#/$defs/Missing\" }");
+        var run = RunOne("diag/LocalRef.schema.json", text);
+
+        var diagnostic = run.Single("GTG007");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG007", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "diag/LocalRef.schema.json", text, "\"#/$defs/Missing\"");
+        run.AssertGeneratorDiagnostics("GTG007");
+        Assert.Contains("public global::GlacierTrail.RawJson? Policy { get; set; }", run.Source("LocalRefEvent.g.cs"), StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg007RefToAMissingFilePointsAtTheRef()
+    {
+        string text = Event("FileRef", "\"policy\": { \"$ref\": \"../shared/missing.schema.json#/$defs/Policy\" }");
+        var run = RunOne("glacier/FileRef.schema.json", text);
+
+        var diagnostic = run.Single("GTG007");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG007", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "glacier/FileRef.schema.json", text, "\"../shared/missing.schema.json#/$defs/Policy\"");
+        Assert.Contains(Root + "shared/missing.schema.json#/$defs/Policy", diagnostic.GetMessage(), StringComparison.Ordinal);
+        run.AssertGeneratorDiagnostics("GTG007");
+        Assert.Contains("public global::GlacierTrail.RawJson? Policy { get; set; }", run.Source("FileRefEvent.g.cs"), StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg007RefToAMissingDefinitionInAnExistingFile()
+    {
+        string text = Event("DefRef", "\"policy\": { \"$ref\": \"../shared/glacier-types.schema.json#/$defs/NoSuchPolicy\" }");
+        var run = GeneratorHarness.Run(new[] { TestFiles.Inline("glacier/DefRef.schema.json", text), TestFiles.SharedTypes });
+
+        var diagnostic = run.Single("GTG007");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG007", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "glacier/DefRef.schema.json", text, "\"../shared/glacier-types.schema.json#/$defs/NoSuchPolicy\"");
+        run.AssertGeneratorDiagnostics("GTG007");
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG008 ------------------------------------------------------------------------------
+
+    // GTG008 (internal error) is the generator's safety net: SchemaParser.Parse and AddSource turn
+    // an unexpected exception into it. No valid or invalid schema should reach it by design (an
+    // escaped lone surrogate once did; it is now GTG001, see above), so instead of provoking it
+    // these tests feed pathological inputs and require that the generator neither throws (the
+    // harness fails on GeneratorRunResult.Exception) nor reports GTG008, and that whatever it
+    // generates compiles.
+    [Theory]
+    [InlineData("deep-properties")]
+    [InlineData("deep-arrays")]
+    [InlineData("too-deep")]
+    [InlineData("lone-surrogate")]
+    [InlineData("huge-integer-enum")]
+    [InlineData("self-ref-class")]
+    [InlineData("bom-and-nul")]
+    public void PathologicalInputDoesNotThrowOrReportInternalError(string kind)
+    {
+        string text = Pathological(kind);
+        var run = RunOne("diag/Pathological.schema.json", text);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "GTG008");
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG009 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg009InvalidPropertyXCSharpNamePointsAtTheName()
+    {
+        string text = Event("BadName", "\"vault-name\": { \"type\": \"string\", \"x-csharp-name\": \"1stVault\" }");
+        var run = RunOne("diag/BadName.schema.json", text);
+
+        var diagnostic = run.Single("GTG009");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG009", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "diag/BadName.schema.json", text, "\"1stVault\"");
+        Assert.Contains("1stVault", diagnostic.GetMessage(), StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void Gtg009InvalidTopLevelXCSharpNamePointsAtTheName()
+    {
+        string text = "{\n  \"x-csharp-name\": \"Vault Event\",\n" + Event("Spaced", "\"a\": { \"type\": \"string\" }").Substring(2);
+        var run = RunOne("diag/Spaced.schema.json", text);
+
+        var diagnostic = run.Single("GTG009");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG009", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "diag/Spaced.schema.json", text, "\"Vault Event\"");
+        run.AssertGeneratorDiagnostics("GTG009");
+        Assert.Equal(new[] { "GlacierTrailEvents.g.cs" }, run.HintNames);
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG010 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg010AliasCyclePointsAtTheRefThatClosesIt()
+    {
+        string text = "{\n  \"$defs\": {\n    \"A\": { \"$ref\": \"#/$defs/B\" },\n    \"B\": { \"$ref\": \"#/$defs/A\" }\n  },\n"
+            + Event("Cycle", "\"loop\": { \"$ref\": \"#/$defs/A\" }").Substring(2);
+        var run = RunOne("diag/Cycle.schema.json", text);
+
+        var diagnostic = run.Single("GTG010");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG010", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "diag/Cycle.schema.json", text, "\"#/$defs/A\"");
+        run.AssertGeneratorDiagnostics("GTG010");
+        Assert.Contains("public global::GlacierTrail.RawJson? Loop { get; set; }", run.Source("CycleEvent.g.cs"), StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void SelfReferenceThroughAnObjectIsNotACycle()
+    {
+        string text = "{\n  \"$defs\": {\n    \"Node\": { \"type\": \"object\", \"properties\": { \"next\": { \"$ref\": \"#/$defs/Node\" } } }\n  },\n"
+            + Event("Linked", "\"head\": { \"$ref\": \"#/$defs/Node\" }").Substring(2);
+        var run = RunOne("diag/Linked.schema.json", text);
+
+        run.AssertGeneratorDiagnostics();
+        Assert.Contains("public global::GlacierTrail.Events.LinkedNode? Next { get; set; }", run.Source("LinkedEvent.g.cs"), StringComparison.Ordinal);
+        run.AssertCompilationClean();
+    }
+
+    // GTG011 ------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("Contoso.Audit-Events")]
+    [InlineData("Contoso.class")]
+    [InlineData("Contoso..Events")]
+    [InlineData("1Contoso")]
+    public void Gtg011InvalidNamespaceFallsBackToTheDefault(string @namespace)
+    {
+        var run = GeneratorHarness.Run(
+            new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") },
+            TestFiles.Options(@namespace: @namespace));
+
+        var diagnostic = run.Single("GTG011");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG011", DiagnosticSeverity.Error);
+        Assert.Equal(Location.None, diagnostic.Location);
+        Assert.Contains(@namespace, diagnostic.GetMessage(), StringComparison.Ordinal);
+        run.AssertGeneratorDiagnostics("GTG011");
+        Assert.Contains("namespace GlacierTrail.Events", run.Source("CreateVaultEvent.g.cs"), StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    // GTG012 ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Gtg012ClassNameCollisionNamesBothFilesAndPointsAtTheLosersBinding()
+    {
+        string winner = Event("CreateVault", "\"vaultName\": { \"type\": \"string\" }");
+        string loser = "{\n  \"x-csharp-name\": \"CreateVaultEvent\",\n" + Event("CreateVaultLegacy", "\"name\": { \"type\": \"string\" }").Substring(2);
+        var run = GeneratorHarness.Run(new[]
+        {
+            TestFiles.Inline("b/CreateVaultLegacy.schema.json", loser),
+            TestFiles.Inline("a/CreateVault.schema.json", winner),
+        });
+
+        var diagnostic = run.Single("GTG012");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG012", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, Root + "b/CreateVaultLegacy.schema.json", loser, "\"x-cloudtrail\"");
+        string message = diagnostic.GetMessage();
+        Assert.Contains("CreateVaultEvent", message, StringComparison.Ordinal);
+        Assert.Contains(Root + "a/CreateVault.schema.json", message, StringComparison.Ordinal);
+        Assert.Contains(Root + "b/CreateVaultLegacy.schema.json", message, StringComparison.Ordinal);
+        run.AssertGeneratorDiagnostics("GTG012");
+        Assert.DoesNotContain("CreateVaultLegacy", run.Source("GlacierTrailEvents.g.cs"), StringComparison.Ordinal);
+        run.AssertNoCompilationErrors();
+    }
+
+    // Helpers -----------------------------------------------------------------------------
+
+    private static GeneratorRun RunOne(string relativePath, string text) =>
+        GeneratorHarness.Run(new[] { TestFiles.Inline(relativePath, text) });
+
+    /// <summary>An event schema whose requestParameters have the given members (JSON text).</summary>
+    private static string Event(string eventName, string requestMembers) =>
+        "{\n" +
+        "  \"x-cloudtrail\": { \"eventSource\": \"glacier.amazonaws.com\", \"eventName\": \"" + eventName + "\" },\n" +
+        "  \"type\": \"object\",\n" +
+        "  \"properties\": {\n" +
+        "    \"requestParameters\": {\n" +
+        "      \"type\": \"object\",\n" +
+        "      \"properties\": {\n" +
+        "        " + requestMembers + "\n" +
+        "      }\n" +
+        "    }\n" +
+        "  }\n" +
+        "}\n";
+
+    private static string Pathological(string kind)
+    {
+        switch (kind)
+        {
+            case "deep-properties":
+                {
+                    // 120 nested object levels (240 JSON levels), within the reader's depth limit.
+                    string inner = "{ \"type\": \"string\" }";
+                    for (int i = 0; i < 120; i++)
+                    {
+                        inner = "{ \"type\": \"object\", \"properties\": { \"n" + i + "\": " + inner + " } }";
+                    }
+
+                    return Event("DeepProperties", "\"root\": " + inner);
+                }
+
+            case "deep-arrays":
+                {
+                    string inner = "{ \"type\": \"string\", \"format\": \"date-time\" }";
+                    for (int i = 0; i < 60; i++)
+                    {
+                        inner = (i % 2 == 0 ? "{ \"type\": \"array\", \"items\": " : "{ \"type\": \"object\", \"additionalProperties\": ") + inner + " }";
+                    }
+
+                    return Event("DeepArrays", "\"root\": " + inner);
+                }
+
+            case "too-deep":
+                return new string('[', 5000) + new string(']', 5000);
+            case "lone-surrogate":
+                return Event("Surrogate", "\"\\ud800\": { \"type\": \"string\", \"description\": \"\\udc00\" }");
+            case "huge-integer-enum":
+                return Event("HugeEnum", "\"size\": { \"type\": \"integer\", \"enum\": [1e400, -0, 99999999999999999999999999] }, \"e\": { \"enum\": [\"\", \"-\", \"_\", \"1\", \"Value\", \"value\", null, 3] }");
+            case "self-ref-class":
+                return "{\n  \"$defs\": { \"T\": { \"properties\": { \"t\": { \"$ref\": \"#/$defs/T\" }, \"list\": { \"type\": \"array\", \"items\": { \"$ref\": \"#/$defs/T\" } } } } },\n"
+                    + Event("SelfRef", "\"t\": { \"$ref\": \"#/$defs/T\" }, \"T\": { \"type\": \"string\" }, \"SelfRefRequestParameters\": { \"type\": \"string\" }").Substring(2);
+            case "bom-and-nul":
+                return "\uFEFF" + Event("Bom", "\"a\\u0000b\": { \"type\": \"string\", \"x-csharp-name\": \"Nul\", \"description\": \"\\u0000 */ \\\" \" }");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+    }
+
+    private static int[] AllIndexesOf(string text, string value)
+    {
+        var result = new System.Collections.Generic.List<int>();
+        for (int i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            result.Add(i);
+        }
+
+        return result.ToArray();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Linq;
+using GlacierTrail.Gen.Tests.Infrastructure;
+using Xunit;
+
+namespace GlacierTrail.Gen.Tests.Snapshots;
+
+/// <summary>
+/// Baselines of generated code (CONVENTIONS 7) for representative schemas. Each run also checks
+/// that the generator reported nothing and that the output compiles with nothing above Info
+/// (CONVENTIONS 8), and that it produced exactly the expected files.
+/// </summary>
+public sealed class GeneratorSnapshotTests
+{
+    private const string Dispatcher = "GlacierTrailEvents.g.cs";
+    private const string SharedDefinitions = "Definitions.shared.glacier_types.g.cs";
+
+    [Fact]
+    public void CreateVault()
+    {
+        var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") });
+
+        AssertCleanRun(run, "CreateVaultEvent.g.cs", Dispatcher);
+        SnapshotVerifier.Verify(run, new[] { "CreateVaultEvent.g.cs" });
+    }
+
+    [Fact]
+    public void InitiateJob()
+    {
+        var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/InitiateJob.schema.json"), TestFiles.SharedTypes });
+
+        AssertCleanRun(run, "InitiateJobEvent.g.cs", SharedDefinitions, Dispatcher);
+        SnapshotVerifier.Verify(run, new[] { "InitiateJobEvent.g.cs" });
+    }
+
+    [Fact]
+    public void SetVaultNotifications()
+    {
+        var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/SetVaultNotifications.schema.json"), TestFiles.SharedTypes });
+
+        AssertCleanRun(run, "SetVaultNotificationsEvent.g.cs", SharedDefinitions, Dispatcher);
+        SnapshotVerifier.Verify(run, new[] { "SetVaultNotificationsEvent.g.cs" });
+    }
+
+    [Fact]
+    public void SharedDefinitionsFile()
+    {
+        var run = GeneratorHarness.Run(new[] { TestFiles.SharedTypes });
+
+        AssertCleanRun(run, SharedDefinitions, Dispatcher);
+        SnapshotVerifier.Verify(run, new[] { SharedDefinitions });
+    }
+
+    [Fact]
+    public void DispatcherForGlacierEvents()
+    {
+        var run = GeneratorHarness.Run(new[]
+        {
+            TestFiles.RepoSchema("glacier/CreateVault.schema.json"),
+            TestFiles.RepoSchema("glacier/InitiateJob.schema.json"),
+            TestFiles.RepoSchema("glacier/SetVaultNotifications.schema.json"),
+            TestFiles.SharedTypes,
+        });
+
+        AssertCleanRun(run, "CreateVaultEvent.g.cs", "InitiateJobEvent.g.cs", "SetVaultNotificationsEvent.g.cs", SharedDefinitions, Dispatcher);
+        SnapshotVerifier.Verify(run, new[] { Dispatcher });
+    }
+
+    [Fact]
+    public void TypeTable()
+    {
+        var run = GeneratorHarness.Run(new[] { TestFiles.TestSchema("TypeTable.schema.json") });
+
+        AssertCleanRun(run, "TypeTableEvent.g.cs", Dispatcher);
+        SnapshotVerifier.Verify(run, new[] { "TypeTableEvent.g.cs" });
+    }
+
+    [Fact]
+    public void CustomNamespace()
+    {
+        var run = GeneratorHarness.Run(
+            new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") },
+            TestFiles.Options(@namespace: "Contoso.Audit.Glacier"));
+
+        AssertCleanRun(run, "CreateVaultEvent.g.cs", Dispatcher);
+        SnapshotVerifier.Verify(run, new[] { Dispatcher });
+    }
+
+    private static void AssertCleanRun(GeneratorRun run, params string[] expectedHintNames)
+    {
+        run.AssertGeneratorDiagnostics();
+        run.AssertCompilationClean();
+        Assert.Equal(expectedHintNames.OrderBy(n => n, System.StringComparer.Ordinal), run.HintNames);
+    }
+}
