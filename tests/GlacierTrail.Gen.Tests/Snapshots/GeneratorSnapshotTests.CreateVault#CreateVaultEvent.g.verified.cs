@@ -143,12 +143,20 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("requestParameters");
             string? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("accountId"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("requestParameters", "accountId");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -156,6 +164,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("vaultName"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("requestParameters", "vaultName");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -228,11 +242,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("responseElements");
             string? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("location"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("responseElements", "location");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
                     {
                         v0 = reader.GetString();

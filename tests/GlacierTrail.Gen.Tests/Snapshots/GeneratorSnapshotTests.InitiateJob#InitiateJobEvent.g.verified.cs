@@ -151,13 +151,22 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("requestParameters");
             string? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             global::GlacierTrail.Events.JobParameters? v2 = default;
+            bool seen2 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("accountId"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("requestParameters", "accountId");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -165,6 +174,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("vaultName"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("requestParameters", "vaultName");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -172,6 +187,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("jobParameters"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("requestParameters", "jobParameters");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "jobParameters", ref extensionData))
                     {
                         v2 = global::GlacierTrail.Events.JobParameters.Read(ref reader);
@@ -267,13 +288,22 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("responseElements");
             string? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             string? v2 = default;
+            bool seen2 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("location"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("responseElements", "location");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -281,6 +311,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("jobId"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("responseElements", "jobId");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "jobId", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -288,6 +324,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("jobOutputPath"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("responseElements", "jobOutputPath");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "jobOutputPath", ref extensionData))
                     {
                         v2 = reader.GetString();

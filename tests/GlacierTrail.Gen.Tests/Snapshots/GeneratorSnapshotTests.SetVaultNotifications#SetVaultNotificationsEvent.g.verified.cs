@@ -135,13 +135,22 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("requestParameters");
             string? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             global::GlacierTrail.Events.VaultNotificationConfig? v2 = default;
+            bool seen2 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("accountId"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("requestParameters", "accountId");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -149,6 +158,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("vaultName"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("requestParameters", "vaultName");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -156,6 +171,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("vaultNotificationConfig"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("requestParameters", "vaultNotificationConfig");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "vaultNotificationConfig", ref extensionData))
                     {
                         v2 = global::GlacierTrail.Events.VaultNotificationConfig.Read(ref reader);

@@ -72,16 +72,28 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("CsvInput");
             global::GlacierTrail.Events.CsvFileHeaderInfo? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             string? v2 = default;
+            bool seen2 = false;
             string? v3 = default;
+            bool seen3 = false;
             string? v4 = default;
+            bool seen4 = false;
             string? v5 = default;
+            bool seen5 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("fileHeaderInfo"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("CsvInput", "fileHeaderInfo");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fileHeaderInfo", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.CsvFileHeaderInfo.Read(ref reader);
@@ -89,6 +101,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("comments"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("CsvInput", "comments");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "comments", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -96,6 +114,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("quoteEscapeCharacter"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("CsvInput", "quoteEscapeCharacter");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
                     {
                         v2 = reader.GetString();
@@ -103,6 +127,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("recordDelimiter"u8))
                 {
+                    if (seen3)
+                    {
+                        throw reader.Duplicate("CsvInput", "recordDelimiter");
+                    }
+
+                    seen3 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
                     {
                         v3 = reader.GetString();
@@ -110,6 +140,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("fieldDelimiter"u8))
                 {
+                    if (seen4)
+                    {
+                        throw reader.Duplicate("CsvInput", "fieldDelimiter");
+                    }
+
+                    seen4 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
                     {
                         v4 = reader.GetString();
@@ -117,6 +153,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("quoteCharacter"u8))
                 {
+                    if (seen5)
+                    {
+                        throw reader.Duplicate("CsvInput", "quoteCharacter");
+                    }
+
+                    seen5 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
                     {
                         v5 = reader.GetString();
@@ -249,15 +291,26 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("CsvOutput");
             global::GlacierTrail.Events.CsvQuoteFields? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             string? v2 = default;
+            bool seen2 = false;
             string? v3 = default;
+            bool seen3 = false;
             string? v4 = default;
+            bool seen4 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("quoteFields"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("CsvOutput", "quoteFields");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteFields", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.CsvQuoteFields.Read(ref reader);
@@ -265,6 +318,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("quoteEscapeCharacter"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("CsvOutput", "quoteEscapeCharacter");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -272,6 +331,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("recordDelimiter"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("CsvOutput", "recordDelimiter");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
                     {
                         v2 = reader.GetString();
@@ -279,6 +344,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("fieldDelimiter"u8))
                 {
+                    if (seen3)
+                    {
+                        throw reader.Duplicate("CsvOutput", "fieldDelimiter");
+                    }
+
+                    seen3 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
                     {
                         v3 = reader.GetString();
@@ -286,6 +357,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("quoteCharacter"u8))
                 {
+                    if (seen4)
+                    {
+                        throw reader.Duplicate("CsvOutput", "quoteCharacter");
+                    }
+
+                    seen4 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
                     {
                         v4 = reader.GetString();
@@ -387,12 +464,20 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("DataRetrievalRule");
             global::GlacierTrail.Events.DataRetrievalStrategy? v0 = default;
+            bool seen0 = false;
             long? v1 = default;
+            bool seen1 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("strategy"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("DataRetrievalRule", "strategy");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "strategy", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.DataRetrievalStrategy.Read(ref reader);
@@ -400,6 +485,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("bytesPerHour"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("DataRetrievalRule", "bytesPerHour");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "bytesPerHour", ref extensionData))
                     {
                         v1 = reader.GetInt64();
@@ -472,11 +563,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("DataRetrievalPolicy");
             global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.Events.DataRetrievalRule>? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("rules"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("DataRetrievalPolicy", "rules");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "rules", ref extensionData))
                     {
                         var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.DataRetrievalRule>();
@@ -571,13 +669,22 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("Encryption");
             global::GlacierTrail.Events.S3EncryptionType? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             string? v2 = default;
+            bool seen2 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("encryptionType"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("Encryption", "encryptionType");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "encryptionType", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.S3EncryptionType.Read(ref reader);
@@ -585,6 +692,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("kMSKeyId"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("Encryption", "kMSKeyId");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "kMSKeyId", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -592,6 +705,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("kMSContext"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("Encryption", "kMSContext");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "kMSContext", ref extensionData))
                     {
                         v2 = reader.GetString();
@@ -703,15 +822,26 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("Grantee");
             global::GlacierTrail.Events.GranteeType? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             string? v2 = default;
+            bool seen2 = false;
             string? v3 = default;
+            bool seen3 = false;
             string? v4 = default;
+            bool seen4 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("type"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("Grantee", "type");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "type", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.GranteeType.Read(ref reader);
@@ -719,6 +849,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("displayName"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("Grantee", "displayName");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "displayName", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -726,6 +862,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("uRI"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("Grantee", "uRI");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "uRI", ref extensionData))
                     {
                         v2 = reader.GetString();
@@ -733,6 +875,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("iD"u8))
                 {
+                    if (seen3)
+                    {
+                        throw reader.Duplicate("Grantee", "iD");
+                    }
+
+                    seen3 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "iD", ref extensionData))
                     {
                         v3 = reader.GetString();
@@ -740,6 +888,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("emailAddress"u8))
                 {
+                    if (seen4)
+                    {
+                        throw reader.Duplicate("Grantee", "emailAddress");
+                    }
+
+                    seen4 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "emailAddress", ref extensionData))
                     {
                         v4 = reader.GetString();
@@ -841,12 +995,20 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("Grant");
             global::GlacierTrail.Events.Grantee? v0 = default;
+            bool seen0 = false;
             global::GlacierTrail.Events.GrantPermission? v1 = default;
+            bool seen1 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("grantee"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("Grant", "grantee");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "grantee", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.Grantee.Read(ref reader);
@@ -854,6 +1016,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("permission"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("Grant", "permission");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "permission", ref extensionData))
                     {
                         v1 = global::GlacierTrail.Events.GrantPermission.Read(ref reader);
@@ -926,11 +1094,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("InputSerialization");
             global::GlacierTrail.Events.CsvInput? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("csv"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("InputSerialization", "csv");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "csv", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.CsvInput.Read(ref reader);
@@ -1020,14 +1195,24 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("InventoryRetrievalParameters");
             string? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             string? v2 = default;
+            bool seen2 = false;
             string? v3 = default;
+            bool seen3 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("startDate"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("InventoryRetrievalParameters", "startDate");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "startDate", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -1035,6 +1220,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("endDate"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("InventoryRetrievalParameters", "endDate");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "endDate", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -1042,6 +1233,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("limit"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("InventoryRetrievalParameters", "limit");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "limit", ref extensionData))
                     {
                         v2 = reader.GetString();
@@ -1049,6 +1246,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("marker"u8))
                 {
+                    if (seen3)
+                    {
+                        throw reader.Duplicate("InventoryRetrievalParameters", "marker");
+                    }
+
+                    seen3 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "marker", ref extensionData))
                     {
                         v3 = reader.GetString();
@@ -1135,11 +1338,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("OutputSerialization");
             global::GlacierTrail.Events.CsvOutput? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("csv"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("OutputSerialization", "csv");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "csv", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.CsvOutput.Read(ref reader);
@@ -1229,14 +1439,24 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("SelectParameters");
             global::GlacierTrail.Events.InputSerialization? v0 = default;
+            bool seen0 = false;
             global::GlacierTrail.Events.SelectExpressionType? v1 = default;
+            bool seen1 = false;
             string? v2 = default;
+            bool seen2 = false;
             global::GlacierTrail.Events.OutputSerialization? v3 = default;
+            bool seen3 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("inputSerialization"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("SelectParameters", "inputSerialization");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inputSerialization", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.InputSerialization.Read(ref reader);
@@ -1244,6 +1464,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("expressionType"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("SelectParameters", "expressionType");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "expressionType", ref extensionData))
                     {
                         v1 = global::GlacierTrail.Events.SelectExpressionType.Read(ref reader);
@@ -1251,6 +1477,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("expression"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("SelectParameters", "expression");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "expression", ref extensionData))
                     {
                         v2 = reader.GetString();
@@ -1258,6 +1490,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("outputSerialization"u8))
                 {
+                    if (seen3)
+                    {
+                        throw reader.Duplicate("SelectParameters", "outputSerialization");
+                    }
+
+                    seen3 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "outputSerialization", ref extensionData))
                     {
                         v3 = global::GlacierTrail.Events.OutputSerialization.Read(ref reader);
@@ -1400,18 +1638,32 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("S3Location");
             string? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             global::GlacierTrail.Events.Encryption? v2 = default;
+            bool seen2 = false;
             global::GlacierTrail.Events.S3CannedAcl? v3 = default;
+            bool seen3 = false;
             global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.Events.Grant>? v4 = default;
+            bool seen4 = false;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? v5 = default;
+            bool seen5 = false;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? v6 = default;
+            bool seen6 = false;
             global::GlacierTrail.Events.S3StorageClass? v7 = default;
+            bool seen7 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("bucketName"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("S3Location", "bucketName");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "bucketName", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -1419,6 +1671,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("prefix"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("S3Location", "prefix");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "prefix", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -1426,6 +1684,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("encryption"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("S3Location", "encryption");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "encryption", ref extensionData))
                     {
                         v2 = global::GlacierTrail.Events.Encryption.Read(ref reader);
@@ -1433,6 +1697,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("cannedACL"u8))
                 {
+                    if (seen3)
+                    {
+                        throw reader.Duplicate("S3Location", "cannedACL");
+                    }
+
+                    seen3 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "cannedACL", ref extensionData))
                     {
                         v3 = global::GlacierTrail.Events.S3CannedAcl.Read(ref reader);
@@ -1440,6 +1710,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("accessControlList"u8))
                 {
+                    if (seen4)
+                    {
+                        throw reader.Duplicate("S3Location", "accessControlList");
+                    }
+
+                    seen4 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "accessControlList", ref extensionData))
                     {
                         var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.Grant>();
@@ -1455,6 +1731,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("tagging"u8))
                 {
+                    if (seen5)
+                    {
+                        throw reader.Duplicate("S3Location", "tagging");
+                    }
+
+                    seen5 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tagging", ref extensionData))
                     {
                         var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
@@ -1472,6 +1754,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("userMetadata"u8))
                 {
+                    if (seen6)
+                    {
+                        throw reader.Duplicate("S3Location", "userMetadata");
+                    }
+
+                    seen6 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "userMetadata", ref extensionData))
                     {
                         var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
@@ -1489,6 +1777,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("storageClass"u8))
                 {
+                    if (seen7)
+                    {
+                        throw reader.Duplicate("S3Location", "storageClass");
+                    }
+
+                    seen7 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "storageClass", ref extensionData))
                     {
                         v7 = global::GlacierTrail.Events.S3StorageClass.Read(ref reader);
@@ -1620,11 +1914,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("OutputLocation");
             global::GlacierTrail.Events.S3Location? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("s3"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("OutputLocation", "s3");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "s3", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.S3Location.Read(ref reader);
@@ -1762,20 +2063,36 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("JobParameters");
             global::GlacierTrail.Events.JobType? v0 = default;
+            bool seen0 = false;
             global::GlacierTrail.Events.InventoryFormat? v1 = default;
+            bool seen1 = false;
             string? v2 = default;
+            bool seen2 = false;
             string? v3 = default;
+            bool seen3 = false;
             string? v4 = default;
+            bool seen4 = false;
             string? v5 = default;
+            bool seen5 = false;
             global::GlacierTrail.Events.JobTier? v6 = default;
+            bool seen6 = false;
             global::GlacierTrail.Events.InventoryRetrievalParameters? v7 = default;
+            bool seen7 = false;
             global::GlacierTrail.Events.SelectParameters? v8 = default;
+            bool seen8 = false;
             global::GlacierTrail.Events.OutputLocation? v9 = default;
+            bool seen9 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("type"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("JobParameters", "type");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "type", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.JobType.Read(ref reader);
@@ -1783,6 +2100,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("format"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("JobParameters", "format");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "format", ref extensionData))
                     {
                         v1 = global::GlacierTrail.Events.InventoryFormat.Read(ref reader);
@@ -1790,6 +2113,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("archiveId"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("JobParameters", "archiveId");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "archiveId", ref extensionData))
                     {
                         v2 = reader.GetString();
@@ -1797,6 +2126,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("description"u8))
                 {
+                    if (seen3)
+                    {
+                        throw reader.Duplicate("JobParameters", "description");
+                    }
+
+                    seen3 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "description", ref extensionData))
                     {
                         v3 = reader.GetString();
@@ -1804,6 +2139,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("sNSTopic"u8))
                 {
+                    if (seen4)
+                    {
+                        throw reader.Duplicate("JobParameters", "sNSTopic");
+                    }
+
+                    seen4 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
                     {
                         v4 = reader.GetString();
@@ -1811,6 +2152,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("retrievalByteRange"u8))
                 {
+                    if (seen5)
+                    {
+                        throw reader.Duplicate("JobParameters", "retrievalByteRange");
+                    }
+
+                    seen5 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "retrievalByteRange", ref extensionData))
                     {
                         v5 = reader.GetString();
@@ -1818,6 +2165,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("tier"u8))
                 {
+                    if (seen6)
+                    {
+                        throw reader.Duplicate("JobParameters", "tier");
+                    }
+
+                    seen6 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "tier", ref extensionData))
                     {
                         v6 = global::GlacierTrail.Events.JobTier.Read(ref reader);
@@ -1825,6 +2178,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("inventoryRetrievalParameters"u8))
                 {
+                    if (seen7)
+                    {
+                        throw reader.Duplicate("JobParameters", "inventoryRetrievalParameters");
+                    }
+
+                    seen7 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inventoryRetrievalParameters", ref extensionData))
                     {
                         v7 = global::GlacierTrail.Events.InventoryRetrievalParameters.Read(ref reader);
@@ -1832,6 +2191,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("selectParameters"u8))
                 {
+                    if (seen8)
+                    {
+                        throw reader.Duplicate("JobParameters", "selectParameters");
+                    }
+
+                    seen8 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "selectParameters", ref extensionData))
                     {
                         v8 = global::GlacierTrail.Events.SelectParameters.Read(ref reader);
@@ -1839,6 +2204,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("outputLocation"u8))
                 {
+                    if (seen9)
+                    {
+                        throw reader.Duplicate("JobParameters", "outputLocation");
+                    }
+
+                    seen9 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "outputLocation", ref extensionData))
                     {
                         v9 = global::GlacierTrail.Events.OutputLocation.Read(ref reader);
@@ -1967,11 +2338,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("VaultAccessPolicy");
             string? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("policy"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("VaultAccessPolicy", "policy");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "policy", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -2037,11 +2415,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("VaultLockPolicy");
             string? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("policy"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("VaultLockPolicy", "policy");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "policy", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -2115,12 +2500,20 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("VaultNotificationConfig");
             string? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.Events.VaultNotificationEvent>? v1 = default;
+            bool seen1 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("sNSTopic"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("VaultNotificationConfig", "sNSTopic");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -2128,6 +2521,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("events"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("VaultNotificationConfig", "events");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "events", ref extensionData))
                     {
                         var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.VaultNotificationEvent>();

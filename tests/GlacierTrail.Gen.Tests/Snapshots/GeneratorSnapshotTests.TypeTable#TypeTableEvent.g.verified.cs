@@ -144,12 +144,20 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("Tag");
             string? v0 = default;
+            bool seen0 = false;
             string? v1 = default;
+            bool seen1 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("key"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("Tag", "key");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "key", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -157,6 +165,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("value"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("Tag", "value");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "value", ref extensionData))
                     {
                         v1 = reader.GetString();
@@ -237,12 +251,20 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("requestParameters.entries[]");
             string? v0 = default;
+            bool seen0 = false;
             long? v1 = default;
+            bool seen1 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("id"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("requestParameters.entries[]", "id");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "id", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -250,6 +272,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("size"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("requestParameters.entries[]", "size");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "size", ref extensionData))
                     {
                         v1 = reader.GetInt64();
@@ -322,11 +350,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("requestParameters.limits.*");
             long? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("max"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("requestParameters.limits.*", "max");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "max", ref extensionData))
                     {
                         v0 = reader.GetInt64();
@@ -392,11 +427,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("requestParameters.nested.inner");
             long? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("depth"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("requestParameters.nested.inner", "depth");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "depth", ref extensionData))
                     {
                         v0 = reader.GetInt64();
@@ -462,11 +504,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("requestParameters.nested");
             global::GlacierTrail.Events.TypeTableRequestParametersNestedInner? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("inner"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("requestParameters.nested", "inner");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inner", ref extensionData))
                     {
                         v0 = global::GlacierTrail.Events.TypeTableRequestParametersNestedInner.Read(ref reader);
@@ -660,27 +709,50 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("requestParameters");
             string? v0 = default;
+            bool seen0 = false;
             global::System.DateTimeOffset? v1 = default;
+            bool seen1 = false;
             long? v2 = default;
+            bool seen2 = false;
             double? v3 = default;
+            bool seen3 = false;
             bool? v4 = default;
+            bool seen4 = false;
             global::System.Collections.Generic.IReadOnlyList<string>? v5 = default;
+            bool seen5 = false;
             global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem>? v6 = default;
+            bool seen6 = false;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? v7 = default;
+            bool seen7 = false;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue>? v8 = default;
+            bool seen8 = false;
             global::GlacierTrail.Events.TypeTableRequestParametersTier? v9 = default;
+            bool seen9 = false;
             string? v10 = default;
+            bool seen10 = false;
             long? v11 = default;
+            bool seen11 = false;
             long? v12 = default;
+            bool seen12 = false;
             global::GlacierTrail.Events.TypeTableRequestParametersNested? v13 = default;
+            bool seen13 = false;
             global::GlacierTrail.Events.TypeTableTag? v14 = default;
+            bool seen14 = false;
             string? v15 = default;
+            bool seen15 = false;
             string? v16 = default;
+            bool seen16 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("plainString"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("requestParameters", "plainString");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "plainString", ref extensionData))
                     {
                         v0 = reader.GetString();
@@ -688,6 +760,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("timestamp"u8))
                 {
+                    if (seen1)
+                    {
+                        throw reader.Duplicate("requestParameters", "timestamp");
+                    }
+
+                    seen1 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.DateTime, "timestamp", ref extensionData))
                     {
                         v1 = reader.GetDateTime("timestamp", ref extensionData);
@@ -695,6 +773,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("count"u8))
                 {
+                    if (seen2)
+                    {
+                        throw reader.Duplicate("requestParameters", "count");
+                    }
+
+                    seen2 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "count", ref extensionData))
                     {
                         v2 = reader.GetInt64();
@@ -702,6 +786,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("ratio"u8))
                 {
+                    if (seen3)
+                    {
+                        throw reader.Duplicate("requestParameters", "ratio");
+                    }
+
+                    seen3 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Number, "ratio", ref extensionData))
                     {
                         v3 = reader.GetDouble();
@@ -709,6 +799,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("enabled"u8))
                 {
+                    if (seen4)
+                    {
+                        throw reader.Duplicate("requestParameters", "enabled");
+                    }
+
+                    seen4 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Boolean, "enabled", ref extensionData))
                     {
                         v4 = reader.GetBoolean();
@@ -716,6 +812,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("names"u8))
                 {
+                    if (seen5)
+                    {
+                        throw reader.Duplicate("requestParameters", "names");
+                    }
+
+                    seen5 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "names", ref extensionData))
                     {
                         var list0 = new global::System.Collections.Generic.List<string>();
@@ -731,6 +833,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("entries"u8))
                 {
+                    if (seen6)
+                    {
+                        throw reader.Duplicate("requestParameters", "entries");
+                    }
+
+                    seen6 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "entries", ref extensionData))
                     {
                         var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem>();
@@ -746,6 +854,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("labels"u8))
                 {
+                    if (seen7)
+                    {
+                        throw reader.Duplicate("requestParameters", "labels");
+                    }
+
+                    seen7 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "labels", ref extensionData))
                     {
                         var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
@@ -763,6 +877,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("limits"u8))
                 {
+                    if (seen8)
+                    {
+                        throw reader.Duplicate("requestParameters", "limits");
+                    }
+
+                    seen8 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "limits", ref extensionData))
                     {
                         var map0 = new global::System.Collections.Generic.Dictionary<string, global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue>();
@@ -780,6 +900,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("tier"u8))
                 {
+                    if (seen9)
+                    {
+                        throw reader.Duplicate("requestParameters", "tier");
+                    }
+
+                    seen9 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "tier", ref extensionData))
                     {
                         v9 = global::GlacierTrail.Events.TypeTableRequestParametersTier.Read(ref reader);
@@ -787,6 +913,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("maybeName"u8))
                 {
+                    if (seen10)
+                    {
+                        throw reader.Duplicate("requestParameters", "maybeName");
+                    }
+
+                    seen10 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "maybeName", ref extensionData))
                     {
                         v10 = reader.GetString();
@@ -794,6 +926,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("optionalCount"u8))
                 {
+                    if (seen11)
+                    {
+                        throw reader.Duplicate("requestParameters", "optionalCount");
+                    }
+
+                    seen11 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "optionalCount", ref extensionData))
                     {
                         v11 = reader.GetInt64();
@@ -801,6 +939,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("requiredCount"u8))
                 {
+                    if (seen12)
+                    {
+                        throw reader.Duplicate("requestParameters", "requiredCount");
+                    }
+
+                    seen12 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "requiredCount", ref extensionData))
                     {
                         v12 = reader.GetInt64();
@@ -808,6 +952,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("nested"u8))
                 {
+                    if (seen13)
+                    {
+                        throw reader.Duplicate("requestParameters", "nested");
+                    }
+
+                    seen13 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "nested", ref extensionData))
                     {
                         v13 = global::GlacierTrail.Events.TypeTableRequestParametersNested.Read(ref reader);
@@ -815,6 +965,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("tag"u8))
                 {
+                    if (seen14)
+                    {
+                        throw reader.Duplicate("requestParameters", "tag");
+                    }
+
+                    seen14 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tag", ref extensionData))
                     {
                         v14 = global::GlacierTrail.Events.TypeTableTag.Read(ref reader);
@@ -822,6 +978,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("hostile"u8))
                 {
+                    if (seen15)
+                    {
+                        throw reader.Duplicate("requestParameters", "hostile");
+                    }
+
+                    seen15 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "hostile", ref extensionData))
                     {
                         v15 = reader.GetString();
@@ -829,6 +991,12 @@ namespace GlacierTrail.Events
                 }
                 else if (reader.PropertyIs("x-amz-request-id"u8))
                 {
+                    if (seen16)
+                    {
+                        throw reader.Duplicate("requestParameters", "x-amz-request-id");
+                    }
+
+                    seen16 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "x-amz-request-id", ref extensionData))
                     {
                         v16 = reader.GetString();
@@ -1028,11 +1196,18 @@ namespace GlacierTrail.Events
         {
             reader.ExpectStartObject("responseElements");
             string? v0 = default;
+            bool seen0 = false;
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
                 if (reader.PropertyIs("location"u8))
                 {
+                    if (seen0)
+                    {
+                        throw reader.Duplicate("responseElements", "location");
+                    }
+
+                    seen0 = true;
                     if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
                     {
                         v0 = reader.GetString();
