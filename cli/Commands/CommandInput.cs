@@ -6,7 +6,7 @@ namespace GlacierTrail.Cli.Commands;
 internal static class CommandInput
 {
     /// <summary>The input for the paths, or a usage error when one does not exist.</summary>
-    public static LogInput Open(CliContext context, IReadOnlyList<string> paths, TypeMismatchHandling typeMismatch = TypeMismatchHandling.Fail)
+    public static LogInput Open(CliContext context, IReadOnlyList<string> paths, TypeMismatchHandling typeMismatch = TypeMismatchHandling.KeepRaw)
     {
         var input = new LogInput(paths, context, typeMismatch);
         if (input.FindMissingPath() is { } missing)

@@ -24,7 +24,7 @@ internal sealed class LogInput
     private readonly List<string> _notices = new();
     private long _nextIndex;
 
-    public LogInput(IReadOnlyList<string> paths, CliContext context, TypeMismatchHandling typeMismatch = TypeMismatchHandling.Fail)
+    public LogInput(IReadOnlyList<string> paths, CliContext context, TypeMismatchHandling typeMismatch = TypeMismatchHandling.KeepRaw)
     {
         _paths = paths;
         _stderr = context.Stderr;
