@@ -14,7 +14,7 @@ internal sealed class Progress
     private readonly TextWriter _stderr;
     private readonly bool _enabled;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _lastDraw = long.MinValue;
+    private long _lastDraw = -1000;
     private bool _drawn;
 
     public Progress(TextWriter stderr, bool enabled)
