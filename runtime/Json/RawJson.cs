@@ -73,11 +73,74 @@ public readonly struct RawJson : IEquatable<RawJson>
         return document.RootElement.Clone();
     }
 
-    /// <summary>Writes the value unchanged.</summary>
+    /// <summary>
+    /// Writes the value unchanged. A compact writer gets it without the whitespace between tokens
+    /// (a value kept from pretty-printed input would otherwise carry its line breaks into
+    /// <c>ToJson()</c> and NDJSON); every token, strings included, is written byte for byte.
+    /// </summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteRawValue(Utf8.Span, skipInputValidation: true);
+        var utf8 = Utf8.Span;
+        if (writer.Options.Indented || !HasWhitespaceBetweenTokens(utf8))
+        {
+            writer.WriteRawValue(utf8, skipInputValidation: true);
+            return;
+        }
+
+        byte[] compact = System.Buffers.ArrayPool<byte>.Shared.Rent(utf8.Length);
+        try
+        {
+            int length = 0;
+            bool inString = false, escaped = false;
+            foreach (byte b in utf8)
+            {
+                if (inString)
+                {
+                    inString = escaped || b != (byte)'"';
+                    escaped = !escaped && b == (byte)'\\';
+                }
+                else if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                {
+                    continue;
+                }
+                else
+                {
+                    inString = b == (byte)'"';
+                }
+
+                compact[length++] = b;
+            }
+
+            writer.WriteRawValue(compact.AsSpan(0, length), skipInputValidation: true);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(compact);
+        }
+    }
+
+    private static bool HasWhitespaceBetweenTokens(ReadOnlySpan<byte> utf8)
+    {
+        bool inString = false, escaped = false;
+        foreach (byte b in utf8)
+        {
+            if (inString)
+            {
+                inString = escaped || b != (byte)'"';
+                escaped = !escaped && b == (byte)'\\';
+            }
+            else if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                return true;
+            }
+            else
+            {
+                inString = b == (byte)'"';
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The JSON text.</summary>

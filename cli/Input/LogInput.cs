@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using GlacierTrail.Cli.Output;
+using GlacierTrail.Events;
+
+namespace GlacierTrail.Cli.Input;
+
+/// <summary>
+/// Reads the paths given on the command line file by file, so every event is known with its file
+/// and record index. Unreadable records are reported on stderr (file, record, byte offset) and
+/// counted, and the read goes on.
+/// </summary>
+internal sealed class LogInput
+{
+    private readonly IReadOnlyList<string> _paths;
+    private readonly TextWriter _stderr;
+    private readonly Progress _progress;
+    private readonly TypeMismatchHandling _typeMismatch;
+    private readonly Dictionary<string, long> _skipReasons = new(StringComparer.Ordinal);
+    private readonly List<string> _notices = new();
+    private long _nextIndex;
+
+    public LogInput(IReadOnlyList<string> paths, CliContext context, TypeMismatchHandling typeMismatch = TypeMismatchHandling.KeepRaw)
+    {
+        _paths = paths;
+        _stderr = context.Stderr;
+        _progress = new Progress(context.Stderr, context.StderrIsTerminal);
+        _typeMismatch = typeMismatch;
+    }
+
+    /// <summary>Files read.</summary>
+    public long Files { get; private set; }
+
+    /// <summary>Records read into events.</summary>
+    public long Records { get; private set; }
+
+    /// <summary>Records (or files) that could not be read.</summary>
+    public long Errors { get; private set; }
+
+    /// <summary>Bytes of the files read (as stored, compressed or not).</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Why records were skipped: the error's detail, with a count.</summary>
+    public IReadOnlyDictionary<string, long> SkipReasons => _skipReasons;
+
+    /// <summary>Input skipped on purpose (digest files, files that are not JSON logs).</summary>
+    public IReadOnlyList<string> Notices => _notices;
+
+    /// <summary>The first path that names neither a file nor a directory, or null.</summary>
+    public string? FindMissingPath()
+    {
+        foreach (string path in _paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    public async IAsyncEnumerable<InputRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = new CloudTrailReaderOptions
+        {
+            ErrorHandling = CloudTrailErrorHandling.Skip,
+            OnError = ReportError,
+            OnNotice = ReportNotice,
+            TypeMismatch = _typeMismatch,
+        };
+
+        foreach (string path in _paths)
+        {
+            bool inDirectory = Directory.Exists(path);
+            foreach (string file in inDirectory ? Enumerate(path) : new[] { path })
+            {
+                if (inDirectory && !LooksLikeLog(file))
+                {
+                    ReportNotice($"{file}: not a JSON log file; skipped");
+                    continue;
+                }
+
+                FileStream stream;
+                try
+                {
+                    stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    ReportError(new CloudTrailReadException("cannot open the file: " + ex.Message, file));
+                    continue;
+                }
+
+                Files++;
+                _nextIndex = 0;
+                long before = Bytes;
+                await using (stream.ConfigureAwait(false))
+                {
+                    await foreach (var evt in GlacierTrailEvents.ReadAsync(stream, options, file, cancellationToken).ConfigureAwait(false))
+                    {
+                        Records++;
+                        Bytes = before + stream.Position;
+                        _progress.Update(Files, Records, Bytes);
+                        yield return new InputRecord(evt, file, _nextIndex++);
+                    }
+
+                    Bytes = before + stream.Length;
+                }
+            }
+        }
+
+        _progress.Clear();
+    }
+
+    /// <summary>Reports a message about the run on stderr, escaped, below any progress line.</summary>
+    public void Message(string text)
+    {
+        _progress.Clear();
+        _stderr.WriteLine("glaciertrail: " + TerminalText.Escape(text));
+    }
+
+    private void ReportError(CloudTrailReadException error)
+    {
+        Errors++;
+        if (error.RecordIndex >= 0)
+        {
+            _nextIndex = error.RecordIndex + 1;
+        }
+
+        _skipReasons[error.Detail] = _skipReasons.GetValueOrDefault(error.Detail) + 1;
+        Message("error: " + error.Message);
+    }
+
+    private void ReportNotice(string notice)
+    {
+        _notices.Add(notice);
+        Message("note: " + notice);
+    }
+
+    // Like LogFiles.Enumerate, but digest files are named in a notice rather than dropped silently.
+    private IEnumerable<string> Enumerate(string directory)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System,
+            IgnoreInaccessible = true,
+        };
+        var files = new List<string>();
+        foreach (string file in Directory.EnumerateFiles(directory, "*", options))
+        {
+            if (Path.GetFileName(file).StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (LogFiles.IsDigest(file))
+            {
+                ReportNotice($"{file}: a CloudTrail digest file; skipped");
+                continue;
+            }
+
+            files.Add(file);
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    // In a directory, only files that start like JSON (or gzip, as S3 delivers logs) are read;
+    // a stray README or checksum file is noted, not an error.
+    private static bool LooksLikeLog(string file)
+    {
+        Span<byte> head = stackalloc byte[64];
+        int read;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true; // let the reader report it
+        }
+
+        var bytes = head[..read];
+        if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
+        {
+            return true;
+        }
+
+        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        foreach (byte b in bytes)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b is (byte)'{' or (byte)'[';
+        }
+
+        return true;
+    }
+}

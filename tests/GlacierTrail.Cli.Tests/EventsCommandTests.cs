@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace GlacierTrail.Cli.Tests;
+
+public class EventsCommandTests
+{
+    public static IEnumerable<object[]> FixtureFiles() =>
+        Directory.GetFiles(CliRunner.Fixtures, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+
+    [Fact]
+    public void AllSixtySixFixturesAreThere() => Assert.Equal(66, FixtureFiles().Count());
+
+    [Theory]
+    [MemberData(nameof(FixtureFiles))]
+    public async Task NdjsonOfEachFixtureIsJsonEqualToIt(string name)
+    {
+        string path = Path.Combine(CliRunner.Fixtures, name);
+        var result = await CliRunner.RunAsync("events", "--format", "ndjson", path);
+
+        Assert.Equal(0, result.Code);
+        Assert.Equal(string.Empty, result.Err);
+        var line = Assert.Single(result.Lines);
+        using var expected = JsonDocument.Parse(File.ReadAllBytes(path));
+        using var actual = JsonDocument.Parse(line);
+        Assert.Null(JsonEquality.Difference(expected.RootElement, actual.RootElement));
+    }
+
+    [Theory]
+    [InlineData("drift/drift.json")]
+    [InlineData("hostile/hostile.json")]
+    [InlineData("logs/AWSLogs/123456789012/CloudTrail/eu-central-1/2025/04/24/123456789012_CloudTrail_eu-central-1_20250424T1830Z_a1B2c3D4e5F6g7H8.json.gz")]
+    [InlineData("logs/AWSLogs/123456789012/CloudTrail/eu-central-1/2025/04/24/123456789012_CloudTrail_eu-central-1_20250424T1835Z_Z9y8X7w6V5u4T3s2.json.gz")]
+    public async Task NdjsonOfHandMadeLogsWithUnknownServicesAndFieldsIsJsonEqualToEachRecord(string relative)
+    {
+        string path = CliRunner.Data(relative);
+        var result = await CliRunner.RunAsync("events", "--all", "--format", "ndjson", path);
+
+        Assert.Equal(0, result.Code);
+        using var log = JsonDocument.Parse(ReadMaybeGzip(path));
+        var records = log.RootElement.GetProperty("Records").EnumerateArray().ToList();
+        Assert.Equal(records.Count, result.Lines.Length);
+        for (int i = 0; i < records.Count; i++)
+        {
+            using var actual = JsonDocument.Parse(result.Lines[i]);
+            Assert.Null(JsonEquality.Difference(records[i], actual.RootElement));
+        }
+    }
+
+    [Fact]
+    public async Task DefaultFormatIsNdjsonOnAPipeAndATableOnATerminal()
+    {
+        var piped = await CliRunner.RunAsync(stdoutIsTerminal: false, stderrIsTerminal: false, "events", CliRunner.Logs);
+        var terminal = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: true, "events", CliRunner.Logs);
+
+        Assert.All(piped.Lines, line => Assert.StartsWith("{\"eventVersion\"", line, StringComparison.Ordinal));
+        Assert.StartsWith("TIME", terminal.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("CreateVault", terminal.Out, StringComparison.Ordinal);
+        Assert.Equal(piped.Lines.Length + 1, terminal.Lines.Length);
+    }
+
+    [Fact]
+    public async Task ByDefaultOnlySourcesWithASchemaAndAllGivesEveryRecord()
+    {
+        var glacier = await Names("events", CliRunner.Logs);
+        var all = await Names("events", "--all", CliRunner.Logs);
+        var s3 = await Names("events", "--source", "s3.amazonaws.com", CliRunner.Logs);
+
+        Assert.Equal(8, glacier.Count);
+        Assert.DoesNotContain("GetObject", glacier);
+        Assert.Equal(10, all.Count);
+        Assert.Contains("GetObject", all);
+        Assert.Contains("DescribeInstances", all);
+        Assert.Equal(new[] { "GetObject" }, s3);
+    }
+
+    [Fact]
+    public async Task EventFilterIsRepeatableAndCaseInsensitive()
+    {
+        var names = await Names("events", "--event", "createvault", "-e", "DELETEVAULT", CliRunner.Logs);
+        Assert.Equal(new[] { "CreateVault", "DeleteVault" }, names);
+    }
+
+    [Fact]
+    public async Task VaultFilter()
+    {
+        var records = await Records("events", "--vault", "finance-archive-2019", CliRunner.Logs);
+        Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.Equal("finance-archive-2019", r.GetProperty("requestParameters").GetProperty("vaultName").GetString()));
+        Assert.Empty(await Records("events", "--vault", "FINANCE-ARCHIVE-2019", CliRunner.Logs));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:sts::123456789012:assumed-role/GlacierRestoreOperator/jdoe@example.com", 3)]
+    [InlineData("jdoe@example.com", 3)]
+    [InlineData("GlacierRestoreOperator", 2)] // the EC2 record has no session context
+    [InlineData("archive-admin", 2)]
+    [InlineData("nobody", 0)]
+    public async Task PrincipalFilterTakesAnArnOrAName(string principal, int expected)
+    {
+        var records = await Records("events", "--all", "--principal", principal, CliRunner.Logs);
+        Assert.Equal(expected, records.Count);
+    }
+
+    [Fact]
+    public async Task SinceIsInclusiveAndUntilExclusive()
+    {
+        var all = await Records("events", CliRunner.Logs);
+        var times = all.Select(r => DateTimeOffset.Parse(r.GetProperty("eventTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).OrderBy(t => t).ToList();
+        var middle = times[times.Count / 2];
+        string stamp = middle.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        var since = await Records("events", "--since", stamp, CliRunner.Logs);
+        var until = await Records("events", "--until", stamp, CliRunner.Logs);
+        var day = await Records("events", "--since", "2025-01-06", "--until", "2025-01-07", CliRunner.Logs);
+
+        Assert.Equal(times.Count(t => t >= middle), since.Count);
+        Assert.Equal(times.Count(t => t < middle), until.Count);
+        Assert.Equal(all.Count, since.Count + until.Count);
+        Assert.Equal("CreateVault", Assert.Single(day).GetProperty("eventName").GetString());
+    }
+
+    [Fact]
+    public async Task ErrorsFilterKeepsOnlyDeniedOrFailedCalls()
+    {
+        var records = await Records("events", "--errors", CliRunner.Logs);
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Equal("AccessDenied", r.GetProperty("errorCode").GetString()));
+    }
+
+    [Fact]
+    public async Task CsvHasFixedColumnsThenTypedRequestFieldsWithDottedNames()
+    {
+        var result = await CliRunner.RunAsync("events", "--format", "csv", "--event", "InitiateJob", CliRunner.Logs);
+
+        Assert.Equal(0, result.Code);
+        var lines = result.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        Assert.Equal(new[] { "time", "eventName", "principal", "sourceIPAddress", "vault", "errorCode" }, header[..6]);
+        Assert.Contains("requestParameters.jobParameters.tier", header);
+        Assert.Contains("requestParameters.jobParameters.outputLocation.s3.bucketName", header);
+        Assert.DoesNotContain("requestParameters.policy.policy", header); // another event's field
+        var row = Assert.Single(lines[1..]).Split(',');
+        Assert.Equal("2025-04-24T18:31:38Z", row[0]);
+        Assert.Equal("legal-hold-2021", row[4]);
+        Assert.Equal("Bulk", row[Array.IndexOf(header, "requestParameters.jobParameters.tier")]);
+        Assert.Equal("0-1073741823", row[Array.IndexOf(header, "requestParameters.jobParameters.retrievalByteRange")]);
+        Assert.Equal("'-", row[Array.IndexOf(header, "requestParameters.accountId")]);
+    }
+
+    [Fact]
+    public async Task CsvNeutralisesFormulaStarts()
+    {
+        var result = await CliRunner.RunAsync("events", "--format", "csv", "--event", "CreateVault", CliRunner.Data("hostile"));
+
+        string row = result.Out.Split("\r\n")[1];
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://x.example/\"\",\"\"open\"\")\",", row, StringComparison.Ordinal);
+        Assert.Contains(",'+1-203.0.113.5,", row, StringComparison.Ordinal);
+        Assert.Contains(",'@SUM(1+1)\tx,", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(",+", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(",@", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(",-", row, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    [InlineData("ndjson")]
+    public async Task NoControlCharacterFromTheDataReachesATerminal(string format)
+    {
+        var result = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: true, "events", "--format", format, CliRunner.Data("hostile"));
+
+        Assert.Equal(0, result.Code);
+        Assert.DoesNotContain(result.Out, c => (c < 0x20 && c != '\n' && c != '\r') || c == 0x7F || (c >= 0x80 && c <= 0x9F));
+        Assert.Contains("\\u001b", result.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\\u009b", result.Out, StringComparison.OrdinalIgnoreCase);
+        if (format == "ndjson")
+        {
+            using var parsed = JsonDocument.Parse(result.Lines[0]); // still valid JSON
+            Assert.Contains("\u001b[31m", parsed.RootElement.GetProperty("userIdentity").GetProperty("arn").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TableShowsTheEscapedText()
+    {
+        var result = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: true, "events", CliRunner.Data("hostile"));
+        Assert.Contains("user/\\u001b[31mred\\u009b2J", result.Out, StringComparison.Ordinal);
+        Assert.Contains("@SUM(1+1)\\u0009x", result.Out, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> Names(params string[] args) =>
+        (await Records(args)).Select(r => r.GetProperty("eventName").GetString()!).ToList();
+
+    private static async Task<List<JsonElement>> Records(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(args);
+        Assert.Equal(0, result.Code);
+        return result.Lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+    }
+
+    private static byte[] ReadMaybeGzip(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 2 || bytes[0] != 0x1F || bytes[1] != 0x8B)
+        {
+            return bytes;
+        }
+
+        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        gzip.CopyTo(output);
+        return output.ToArray();
+    }
+}

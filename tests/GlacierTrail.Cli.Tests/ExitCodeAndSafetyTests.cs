@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace GlacierTrail.Cli.Tests;
+
+public class ExitCodeAndSafetyTests
+{
+    [Theory]
+    [InlineData]
+    [InlineData("frobnicate")]
+    [InlineData("events")]
+    [InlineData("events", "--format", "xml", "x")]
+    [InlineData("events", "--since", "yesterday-ish", "x")]
+    [InlineData("events", "--until", "2025-13-45", "x")]
+    [InlineData("events", "--no-such-option", "x")]
+    [InlineData("summary", "--format", "csv", "x")]
+    [InlineData("check", "--event", "CreateVault", "x")]
+    public async Task BadUsageExitsWithTwo(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(args);
+
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith("glaciertrail: ", result.Err, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Theory]
+    [InlineData("events")]
+    [InlineData("summary")]
+    [InlineData("check")]
+    public async Task AMissingPathIsAUsageError(string command)
+    {
+        var result = await CliRunner.RunAsync(command, CliRunner.Data("no-such-folder"));
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("no file or directory at", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HelpExitsWithZero()
+    {
+        var result = await CliRunner.RunAsync("--help");
+
+        Assert.Equal(0, result.Code);
+        Assert.Contains("events", result.Out, StringComparison.Ordinal);
+        Assert.Contains("summary", result.Out, StringComparison.Ordinal);
+        Assert.Contains("check", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreadableRecordIsReportedWithFileRecordAndOffsetAndTheRunGoesOn()
+    {
+        string file = CliRunner.Data("broken/broken.json");
+        var result = await CliRunner.RunAsync("events", file);
+
+        Assert.Equal(1, result.Code);
+        Assert.Equal(2, result.Lines.Length);
+        var errors = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, errors.Length);
+        Assert.Matches($"^glaciertrail: error: {System.Text.RegularExpressions.Regex.Escape(file)}: record 1 at byte [0-9]+: .*'eventTime'", errors[0]);
+        Assert.Matches("record 3 at byte [0-9]+: ", errors[1]);
+    }
+
+    [Fact]
+    public async Task ControlCharactersNeverReachStderrRaw()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "glaciertrail-ctl-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string file = Path.Combine(directory, "evil\u001b]0;title\u0007.json");
+            File.WriteAllText(file, "{\"Records\":[42]}");
+            var result = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: true, "events", directory);
+
+            Assert.Equal(1, result.Code);
+            Assert.Contains("evil\\u001b]0;title\\u0007.json", result.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain(result.Err, c => c < 0x20 && c != '\n');
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task NoProgressOnAPipeNorOnShortRuns()
+    {
+        var piped = await CliRunner.RunAsync(stdoutIsTerminal: false, stderrIsTerminal: false, "events", CliRunner.Fixtures);
+        var shortRun = await CliRunner.RunAsync(stdoutIsTerminal: false, stderrIsTerminal: true, "events", CliRunner.Fixtures);
+
+        Assert.Equal(string.Empty, piped.Err);
+        Assert.Equal(string.Empty, shortRun.Err);
+    }
+
+    [Fact]
+    public async Task DigestsAndStrayFilesInAFolderAreNotesNotErrors()
+    {
+        var result = await CliRunner.RunAsync("events", CliRunner.Logs);
+
+        Assert.Equal(0, result.Code);
+        var notes = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, notes.Length);
+        Assert.All(notes, n => Assert.StartsWith("glaciertrail: note: ", n, StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("a CloudTrail digest file; skipped", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("README.txt: not a JSON log file; skipped", StringComparison.Ordinal));
+    }
+}

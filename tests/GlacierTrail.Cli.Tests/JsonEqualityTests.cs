@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Xunit;
+
+namespace GlacierTrail.Cli.Tests;
+
+public class JsonEqualityTests
+{
+    [Theory]
+    [InlineData("{\"a\":1,\"b\":[1,2]}", "{\"b\":[1,2],\"a\":1.0}")]
+    [InlineData("1e2", "100")]
+    [InlineData("\"\\u00e9\"", "\"é\"")]
+    public void Equal(string left, string right)
+    {
+        using var a = JsonDocument.Parse(left);
+        using var b = JsonDocument.Parse(right);
+        Assert.Null(JsonEquality.Difference(a.RootElement, b.RootElement));
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1}", "{\"a\":1,\"b\":2}")]
+    [InlineData("[1,2]", "[2,1]")]
+    [InlineData("\"A\"", "\"a\"")]
+    [InlineData("null", "{}")]
+    [InlineData("1", "1.0001")]
+    public void Different(string left, string right)
+    {
+        using var a = JsonDocument.Parse(left);
+        using var b = JsonDocument.Parse(right);
+        Assert.NotNull(JsonEquality.Difference(a.RootElement, b.RootElement));
+    }
+}

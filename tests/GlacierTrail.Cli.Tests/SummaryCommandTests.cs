@@ -1,0 +1,71 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace GlacierTrail.Cli.Tests;
+
+public class SummaryCommandTests
+{
+    [Fact]
+    public async Task TextCountsFilesRecordsAndEachDimension()
+    {
+        var result = await CliRunner.RunAsync("summary", "--all", CliRunner.Logs);
+
+        Assert.Equal(0, result.Code);
+        Assert.Contains("files read:      2\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("records read:    10\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("records skipped: 0\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("time range:      2025-01-06T22:36:13Z .. 2025-07-06T05:56:15Z\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("eventName (10)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("       2  AccessDenied\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("       4  203.0.113.9\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("CloudTrail-Digest", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonHasTheSameFacts()
+    {
+        var result = await CliRunner.RunAsync("summary", "--format", "json", CliRunner.Logs);
+
+        Assert.Equal(0, result.Code);
+        using var summary = JsonDocument.Parse(result.Out);
+        var root = summary.RootElement;
+        Assert.Equal(2, root.GetProperty("files").GetInt32());
+        Assert.Equal(10, root.GetProperty("records").GetInt32());
+        Assert.Equal(8, root.GetProperty("matched").GetInt32());
+        Assert.Equal(0, root.GetProperty("skipped").GetProperty("records").GetInt32());
+        Assert.Equal(2, root.GetProperty("skipped").GetProperty("notices").GetArrayLength());
+        Assert.Equal("2025-01-06T22:36:13Z", root.GetProperty("timeRange").GetProperty("first").GetString());
+        Assert.Equal(1, root.GetProperty("eventName").GetProperty("CreateVault").GetInt32());
+        Assert.Equal(2, root.GetProperty("errorCode").GetProperty("AccessDenied").GetInt32());
+        Assert.Equal(6, root.GetProperty("errorCode").GetProperty("(none)").GetInt32());
+        Assert.Equal(2, root.GetProperty("vault").GetProperty("finance-archive-2019").GetInt32());
+        Assert.True(root.GetProperty("principal").TryGetProperty("arn:aws:iam::123456789012:root", out _));
+        Assert.Equal(8, root.GetProperty("sourceIPAddress").EnumerateObject().Sum(p => p.Value.GetInt32()));
+    }
+
+    [Fact]
+    public async Task FiltersApply()
+    {
+        var result = await CliRunner.RunAsync("summary", "--format", "json", "--errors", CliRunner.Logs);
+        using var summary = JsonDocument.Parse(result.Out);
+        Assert.Equal(2, summary.RootElement.GetProperty("matched").GetInt32());
+    }
+
+    [Fact]
+    public async Task SkippedRecordsAreCountedWithTheirReason()
+    {
+        var result = await CliRunner.RunAsync("summary", "--format", "json", CliRunner.Data("broken"));
+
+        Assert.Equal(1, result.Code);
+        using var summary = JsonDocument.Parse(result.Out);
+        var skipped = summary.RootElement.GetProperty("skipped");
+        Assert.Equal(2, skipped.GetProperty("records").GetInt32());
+        var reasons = skipped.GetProperty("reasons").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains(reasons, r => r.Contains("'eventTime'", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("a JSON object", StringComparison.Ordinal));
+        Assert.Equal(2, summary.RootElement.GetProperty("records").GetInt32());
+    }
+}
