@@ -19,6 +19,9 @@ public static class CloudTrailLogReader
     private const int InitialBufferSize = 64 * 1024;
     private const int PrefetchItemsPerFile = 4096;
 
+    // Spelled as bytes: the literal "\xEF\xBB\xBF"u8 would be the UTF-8 of three Latin-1 characters (6 bytes).
+    internal static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Reads the events of one stream, in order.</summary>
     /// <param name="stream">The log's bytes.</param>
     /// <param name="factory">Maps event names to types (the generated <c>GlacierTrailEvents.Factory</c>).</param>
@@ -238,7 +241,7 @@ public static class CloudTrailLogReader
                     }
                 }
 
-                if (!sniffed && (end - start > 0 || endOfStream))
+                if (!sniffed && (end - start >= Utf8Bom.Length || endOfStream))
                 {
                     sniffed = true;
                     if (!LooksLikeJson(buffer.AsSpan(start, end - start)))
@@ -280,7 +283,7 @@ public static class CloudTrailLogReader
 
     private static bool LooksLikeJson(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
+        if (head.StartsWith(Utf8Bom))
         {
             head = head[3..];
         }

@@ -75,7 +75,7 @@ internal sealed class RecordFramer
                     }
 
                     _atStart = false;
-                    if (data.StartsWith("\xEF\xBB\xBF"u8))
+                    if (data.StartsWith(CloudTrailLogReader.Utf8Bom))
                     {
                         pos = 3;
                     }
