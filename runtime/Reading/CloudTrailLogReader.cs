@@ -265,6 +265,13 @@ public static class CloudTrailLogReader
                 }
 
                 items.Clear();
+                if (endOfStream && bufferOffset == 0 && end == 0 && !broken)
+                {
+                    // Not an error (an empty NDJSON file is valid) but worth a word: an empty
+                    // CloudTrail log is usually a failed upload.
+                    options.OnNotice?.Invoke($"{sourceName ?? "input"}: empty; no records");
+                }
+
                 if (endOfStream && consumed == 0)
                 {
                     break;
