@@ -481,7 +481,8 @@ internal sealed class RecordFramer
             reader.Read();
             try
             {
-                payload = Decompression.InflateAll(Convert.FromBase64String(reader.GetString()!), _options.MaxInflatedBytes);
+                // The payload is one JSON value, so it can be no larger than a record.
+                payload = Decompression.InflateAll(Convert.FromBase64String(reader.GetString()!), Math.Min(_options.MaxInflatedBytes, _options.MaxRecordBytes));
             }
             catch (FormatException ex)
             {
