@@ -72,6 +72,7 @@ internal static class Harness
     private static CloudTrailReaderOptions With(CloudTrailReaderOptions o, List<CloudTrailReadException> errors, List<string> notices) => new()
     {
         MaxRecordBytes = o.MaxRecordBytes,
+        MaxStringBytes = o.MaxStringBytes,
         MaxDepth = o.MaxDepth,
         MaxInflatedBytes = o.MaxInflatedBytes,
         TypeMismatch = o.TypeMismatch,
