@@ -194,7 +194,25 @@ public static class CloudTrailLogReader
         bool skipNonJson,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var content = await Decompression.OpenAsync(stream, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
+        CloudTrailReadException? opening = null;
+        Stream content;
+        try
+        {
+            content = await Decompression.OpenAsync(stream, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Damage within the first bytes of a gzip layer, found while sniffing the layer inside it.
+            content = Stream.Null;
+            opening = new CloudTrailReadException($"the compressed data is damaged: {ex.Message}", sourceName, -1, 0, ex);
+        }
+
+        if (opening is not null)
+        {
+            yield return new ReadItem(null, opening);
+            yield break;
+        }
+
         var framer = new RecordFramer(factory, options, sourceName);
         var items = new List<ReadItem>();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
