@@ -230,7 +230,7 @@ public ref struct CloudTrailJsonReader
     /// <summary>The error for a required property that is missing or null.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly CloudTrailReadException MissingRequired(string objectName, string key) =>
-        Error($"{objectName}: required property '{key}' is missing or null");
+        Error($"{objectName}: required property '{key}' is missing, null, or not of its schema type");
 
     /// <summary>Where the current token starts in the input.</summary>
     internal readonly int TokenStart => (int)_reader.TokenStartIndex;

@@ -191,7 +191,25 @@ public static class CloudTrailLogReader
         bool skipNonJson,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var content = await Decompression.OpenAsync(stream, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
+        CloudTrailReadException? opening = null;
+        Stream content;
+        try
+        {
+            content = await Decompression.OpenAsync(stream, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Damage within the first bytes of a gzip layer, found while sniffing the layer inside it.
+            content = Stream.Null;
+            opening = new CloudTrailReadException($"the compressed data is damaged: {ex.Message}", sourceName, -1, 0, ex);
+        }
+
+        if (opening is not null)
+        {
+            yield return new ReadItem(null, opening);
+            yield break;
+        }
+
         var framer = new RecordFramer(factory, options, sourceName);
         var items = new List<ReadItem>();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
@@ -238,7 +256,7 @@ public static class CloudTrailLogReader
                     }
                 }
 
-                if (!sniffed && (end - start > 0 || endOfStream))
+                if (!sniffed && (end - start >= JsonSyntax.Utf8Bom.Length || endOfStream))
                 {
                     sniffed = true;
                     if (!LooksLikeJson(buffer.AsSpan(start, end - start)))
@@ -262,6 +280,13 @@ public static class CloudTrailLogReader
                 }
 
                 items.Clear();
+                if (endOfStream && bufferOffset == 0 && end == 0 && !broken)
+                {
+                    // Not an error (an empty NDJSON file is valid) but worth a word: an empty
+                    // CloudTrail log is usually a failed upload.
+                    options.OnNotice?.Invoke($"{sourceName ?? "input"}: empty; no records");
+                }
+
                 if (endOfStream && consumed == 0)
                 {
                     break;

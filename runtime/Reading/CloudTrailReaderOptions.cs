@@ -14,6 +14,13 @@ public sealed class CloudTrailReaderOptions
     /// </summary>
     public int MaxRecordBytes { get; init; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// The longest JSON string (a value or a member name), in UTF-8 bytes as written, accepted in
+    /// a record read from a stream or file (default 1 MiB). A longer string fails its record,
+    /// which is passed over without being held whole.
+    /// </summary>
+    public int MaxStringBytes { get; init; } = 1024 * 1024;
+
     /// <summary>The deepest JSON nesting accepted in a record (default 64).</summary>
     public int MaxDepth { get; init; } = 64;
 

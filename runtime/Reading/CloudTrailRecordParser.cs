@@ -31,7 +31,10 @@ public static class CloudTrailRecordParser
         {
             // Utf8JsonReader reports some malformed input (e.g. a number too large for its type
             // after a successful kind check) this way; it is still bad data, not a bug.
-            throw new CloudTrailReadException($"malformed value: {ex.Message}", innerException: ex);
+            int invalid = JsonErrors.FirstInvalidUtf8(utf8Json);
+            throw invalid >= 0
+                ? new CloudTrailReadException("invalid UTF-8: a byte sequence that is not UTF-8", byteOffset: invalid, innerException: ex)
+                : new CloudTrailReadException($"malformed value: {ex.Message}", innerException: ex);
         }
     }
 

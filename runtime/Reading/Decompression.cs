@@ -43,9 +43,13 @@ internal static class Decompression
         }
 
         var replayed = new PrefixedStream(head.AsMemory(0, got), stream, ownsStream);
-        return IsGzip(head.AsSpan(0, got))
-            ? (new LimitedStream(new GZipStream(replayed, CompressionMode.Decompress, leaveOpen: false), maxInflatedBytes), true)
-            : (replayed, false);
+        if (!IsGzip(head.AsSpan(0, got)))
+        {
+            return (replayed, false);
+        }
+
+        var input = new HoldbackStream(replayed);
+        return (new LimitedStream(new GZipStream(input, CompressionMode.Decompress, leaveOpen: false), maxInflatedBytes, input), true);
     }
 
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;

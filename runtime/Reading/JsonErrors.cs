@@ -33,6 +33,22 @@ internal static class JsonErrors
         return new CloudTrailReadException($"invalid JSON: {Describe(ex)}", byteOffset: offset, innerException: ex);
     }
 
+    /// <summary>The offset of the first byte that does not start a valid UTF-8 sequence, or -1.</summary>
+    public static int FirstInvalidUtf8(ReadOnlySpan<byte> input)
+    {
+        for (int i = 0; i < input.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(input[i..], out _, out int length) != System.Buffers.OperationStatus.Done)
+            {
+                return i;
+            }
+
+            i += length;
+        }
+
+        return -1;
+    }
+
     // The reader's message ends with its own "LineNumber: ... | BytePositionInLine: ..." suffix;
     // our message says where in its own terms.
     private static string Describe(JsonException ex)

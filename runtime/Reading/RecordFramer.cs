@@ -245,10 +245,35 @@ internal sealed class RecordFramer
     private int WholeValue(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
         var reader = new Utf8JsonReader(data, isFinal, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
+        long longString = -1;
         try
         {
-            if (!reader.Read() || !reader.TrySkip())
+            // Token by token rather than TrySkip, so that string lengths are seen on the way.
+            bool complete = reader.Read();
+            while (complete)
             {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueSpan.Length > _options.MaxStringBytes && longString < 0)
+                {
+                    longString = reader.TokenStartIndex;
+                }
+
+                if (reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName))
+                {
+                    break;
+                }
+
+                complete = reader.Read();
+            }
+
+            if (!complete)
+            {
+                // A token still open longer than the string limit can only be an over-long string
+                // (or junk): fail the record now rather than buffer it up to MaxRecordBytes.
+                if (!isFinal && data.Length - reader.BytesConsumed > (long)_options.MaxStringBytes + 2)
+                {
+                    return TooLong(data, offset, output, $"a string is longer than MaxStringBytes ({_options.MaxStringBytes}); record skipped", reader.BytesConsumed);
+                }
+
                 return NeedMore(data, isFinal, offset, output, valueStartsHere: true);
             }
         }
@@ -261,6 +286,11 @@ internal sealed class RecordFramer
         if (length > _options.MaxRecordBytes)
         {
             Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
+            _recordIndex++;
+        }
+        else if (longString >= 0)
+        {
+            Emit(output, new CloudTrailReadException($"a string is longer than MaxStringBytes ({_options.MaxStringBytes}); record skipped", byteOffset: longString), offset);
             _recordIndex++;
         }
         else
@@ -332,6 +362,15 @@ internal sealed class RecordFramer
 
     private void ParseRecord(ReadOnlySpan<byte> record, long offset, List<ReadItem> output)
     {
+        // An empty object is reported without the parser's exception: a file of millions of
+        // them would otherwise spend minutes throwing.
+        if (record.Length == 2 && record[1] == (byte)'}')
+        {
+            Emit(output, new CloudTrailReadException("the record is an empty object: it has no string 'eventSource'", byteOffset: 0), offset);
+            _recordIndex++;
+            return;
+        }
+
         try
         {
             output.Add(new ReadItem(CloudTrailRecordParser.Parse(record, _factory, _options), null));
@@ -451,7 +490,8 @@ internal sealed class RecordFramer
             reader.Read();
             try
             {
-                payload = Decompression.InflateAll(Convert.FromBase64String(reader.GetString()!), _options.MaxInflatedBytes);
+                // The payload is one JSON value, so it can be no larger than a record.
+                payload = Decompression.InflateAll(Convert.FromBase64String(reader.GetString()!), Math.Min(_options.MaxInflatedBytes, _options.MaxRecordBytes));
             }
             catch (FormatException ex)
             {
@@ -504,21 +544,26 @@ internal sealed class RecordFramer
                 return 0;
             }
 
-            // Pass over the value without holding it: memory stays bounded by the limit.
-            Emit(output, new CloudTrailReadException($"the record is larger than MaxRecordBytes ({_options.MaxRecordBytes}); skipped", byteOffset: 0), offset);
-            _recordIndex++;
-            _scanner = default;
-            int end = _scanner.Scan(data);
-            if (end > 0)
-            {
-                return end;
-            }
-
-            _mode = Mode.Skipping;
-            return data.Length;
+            return TooLong(data, offset, output, $"the record is larger than MaxRecordBytes ({_options.MaxRecordBytes}); skipped", 0);
         }
 
         return 0;
+    }
+
+    /// <summary>Reports the record that starts at <paramref name="data"/> and passes over it without holding it: memory stays bounded by the limit.</summary>
+    private int TooLong(ReadOnlySpan<byte> data, long offset, List<ReadItem> output, string detail, long at)
+    {
+        Emit(output, new CloudTrailReadException(detail, byteOffset: at), offset);
+        _recordIndex++;
+        _scanner = default;
+        int end = _scanner.Scan(data);
+        if (end > 0)
+        {
+            return end;
+        }
+
+        _mode = Mode.Skipping;
+        return data.Length;
     }
 
     /// <summary>

@@ -235,19 +235,18 @@ public sealed class ReaderBehaviourTests
     }
 
     [Fact]
-    public async Task A_gzip_file_with_a_bad_checksum_delivers_the_records_read_before_the_check_then_fails()
+    public async Task A_gzip_file_with_a_bad_checksum_delivers_every_record_then_fails()
     {
-        // GZipStream checks the CRC in the read that reaches the trailer and throws instead of
-        // returning that read's bytes, so only records decompressed by earlier reads can arrive:
-        // the log is made larger than the reader's 64 KiB buffer.
+        // The reader holds the gzip trailer back until the content is through, so a checksum
+        // mismatch (GZipStream throws in the read that reaches the trailer) costs no records;
+        // the log is larger than the reader's 64 KiB buffer so several reads are involved.
         var records = ManyRecords(300);
         byte[] gzip = TestLogs.Gzip(TestLogs.LogOf(records));
         gzip[^8] ^= 0xFF; // the trailer's CRC-32
 
         var (events, error) = await TestLogs.ReadUntilErrorAsync(GlacierTrailEvents.ReadAsync(new MemoryStream(gzip), sourceName: "crc.json.gz"));
 
-        Assert.InRange(events.Count, 1, records.Count - 1);
-        Assert.Equal(records.Take(events.Count).Select(r => (string?)r["eventID"]), events.Select(e => e.EventId));
+        Assert.Equal(records.Select(r => (string?)r["eventID"]), events.Select(e => e.EventId));
         Assert.NotNull(error);
         Assert.Equal("crc.json.gz", error.Source);
         Assert.Contains("gzip", error.Detail, StringComparison.Ordinal);

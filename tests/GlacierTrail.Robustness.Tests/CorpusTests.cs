@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using GlacierTrail.Events;
+using Xunit;
+
+namespace GlacierTrail.Robustness.Tests;
+
+public class CorpusTests
+{
+    private static readonly Dictionary<string, byte[]> Originals = new()
+    {
+        ["CreateVault"] = Records.Fixture("CreateVault.success"),
+        ["DeleteVault"] = Records.Fixture("DeleteVault.success"),
+        ["ListVaults"] = Records.Fixture("ListVaults.success"),
+    };
+
+    [Theory]
+    [MemberData(nameof(CorpusCases.Data), MemberType = typeof(CorpusCases))]
+    public async Task SkipModeDeliversTheReadableRecordsAndReportsEachError(CorpusCase c)
+    {
+        string path = Harness.CorpusPath(c.File);
+        var outcome = await Harness.ReadFileAsync(path);
+
+        Assert.Equal(c.Events, outcome.Events.Select(e => e.EventName));
+        foreach (var evt in outcome.Events)
+        {
+            AssertUnchanged(evt);
+        }
+
+        Assert.Equal(c.Errors.Length, outcome.Errors.Count);
+        for (int i = 0; i < c.Errors.Length; i++)
+        {
+            var expected = c.Errors[i];
+            var actual = outcome.Errors[i];
+            Assert.Equal(path, actual.Source);
+            Assert.StartsWith(path + ": ", actual.Message, StringComparison.Ordinal);
+            Assert.Equal(expected.RecordIndex, actual.RecordIndex);
+            Assert.Equal(expected.ByteOffset, actual.ByteOffset);
+            Assert.Contains(expected.Fragment, actual.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusCases.Data), MemberType = typeof(CorpusCases))]
+    public async Task ThrowModeStopsAtTheFirstErrorAfterTheRecordsBeforeIt(CorpusCase c)
+    {
+        string path = Harness.CorpusPath(c.File);
+        var skipped = await Harness.ReadFileAsync(path);
+        var delivered = new List<string>();
+        CloudTrailReadException? thrown = null;
+        try
+        {
+            await foreach (var evt in GlacierTrailEvents.ReadFileAsync(path))
+            {
+                delivered.Add(evt.EventName);
+            }
+        }
+        catch (CloudTrailReadException ex)
+        {
+            thrown = ex;
+        }
+
+        if (c.Errors.Length == 0)
+        {
+            Assert.Null(thrown);
+            Assert.Equal(c.Events, delivered);
+        }
+        else
+        {
+            Assert.NotNull(thrown);
+            Assert.Equal(skipped.Errors[0].Message, thrown.Message);
+            Assert.Equal(c.Events.Take(delivered.Count), delivered);
+        }
+    }
+
+    [Fact]
+    public async Task TypeMismatchKeepRawKeepsTheRecordAndTheValue()
+    {
+        var b = System.Text.Encoding.UTF8.GetString(Originals["DeleteVault"])
+            .Replace("\"readOnly\":false", "\"readOnly\":\"no\"", StringComparison.Ordinal);
+        var (log, _) = Records.Log([Originals["CreateVault"], System.Text.Encoding.UTF8.GetBytes(b), Originals["ListVaults"]]);
+
+        var failed = await Harness.ReadAsync(log);
+        Assert.Equal(["CreateVault", "ListVaults"], failed.Events.Select(e => e.EventName));
+        Assert.Contains("property 'readOnly': expected true or false, found a string", Assert.Single(failed.Errors).Message, StringComparison.Ordinal);
+
+        var kept = await Harness.ReadAsync(log, options: new CloudTrailReaderOptions { TypeMismatch = TypeMismatchHandling.KeepRaw });
+        Assert.True(kept.Errors.Count == 0, kept.ToString());
+        Assert.Equal(["CreateVault", "DeleteVault", "ListVaults"], kept.Events.Select(e => e.EventName));
+        var deleted = Assert.IsType<DeleteVaultEvent>(kept.Events[1]);
+        Assert.Null(deleted.ReadOnly);
+        using var written = JsonDocument.Parse(deleted.ToJson());
+        using var input = JsonDocument.Parse(b);
+        Assert.True(JsonElement.DeepEquals(input.RootElement, written.RootElement), deleted.ToJson());
+    }
+
+    [Fact]
+    public async Task KeepRawStillFailsARecordWhoseRequiredFieldHasTheWrongType()
+    {
+        var outcome = await Harness.ReadFileAsync(Harness.CorpusPath("vaultname-number.json"), new CloudTrailReaderOptions { TypeMismatch = TypeMismatchHandling.KeepRaw });
+        Assert.Equal(["CreateVault", "ListVaults"], outcome.Events.Select(e => e.EventName));
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(1, error.RecordIndex);
+        Assert.Contains("required property 'vaultName' is missing, null, or not of its schema type", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEmptySourceGivesANoticeAndNoError()
+    {
+        foreach (string file in new[] { "empty.json", "empty.json.gz" })
+        {
+            var outcome = await Harness.ReadFileAsync(Harness.CorpusPath(file));
+            Assert.Empty(outcome.Events);
+            Assert.Empty(outcome.Errors);
+            Assert.Contains(outcome.Notices, n => n.Contains("empty", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task InADirectoryANonJsonFileIsSkippedWithANoticeAndABomFileIsRead()
+    {
+        string dir = Directory.CreateTempSubdirectory("glaciertrail-robust-").FullName;
+        try
+        {
+            File.Copy(Harness.CorpusPath("not-json.txt"), Path.Combine(dir, "a.json"));
+            File.Copy(Harness.CorpusPath("bom.json"), Path.Combine(dir, "b.json"));
+            var outcome = await Harness.ReadFileAsync(dir);
+            Assert.Empty(outcome.Errors);
+            Assert.Equal(3, outcome.Events.Count);
+            Assert.Contains(outcome.Notices, n => n.Contains("a.json", StringComparison.Ordinal) && n.Contains("not a JSON log file", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static void AssertUnchanged(CloudTrailEvent evt)
+    {
+        using var original = JsonDocument.Parse(Originals[evt.EventName]);
+        using var written = JsonDocument.Parse(evt.ToJson());
+        Assert.True(JsonElement.DeepEquals(original.RootElement, written.RootElement), $"{evt.EventName} changed on the way through: {evt.ToJson()}");
+    }
+}
