@@ -9,14 +9,15 @@ using GlacierTrail.Bench.Corpus;
 namespace GlacierTrail.Bench.Quick;
 
 /// <summary>
-/// The quick mode: every contender in this process, on the same bytes, one after the other; each
-/// warmed up once, then timed over a few runs (the fastest is kept, the usual choice on a noisy
+/// The quick mode: every contender in this process, on the same bytes, in rounds; each warmed
+/// up once, then timed in every round (the fastest run is kept, the usual choice on a noisy
 /// machine). Ratios come from the same run, so they hold when absolute figures drift.
 /// </summary>
 internal static class QuickRunner
 {
-    private const double SecondsPerContender = 2.5;
-    private const int MaxIterations = 5;
+    private const double SecondsPerRound = 2.0;
+    private const int MinRounds = 2;
+    private const int MaxRounds = 4;
 
     public static int Run(double scale, bool skipMemory)
     {
@@ -40,17 +41,11 @@ internal static class QuickRunner
             new GlacierTrailGzipFiles(Environment.ProcessorCount),
         };
         long glacierRecords = new TokenWalkFloor().Run(glacier).Records;
-        foreach (var contender in onGlacier)
-        {
-            results.Add(Measure(contender, glacier, glacierRecords));
-        }
+        MeasureAll(onGlacier, glacier, glacierRecords, results);
 
         var onMixed = new IContender[] { new TokenWalkFloor(), new StjSourceGenContender(), new GlacierTrailTyped(), new GlacierTrailFiltered() };
         long mixedRecords = new TokenWalkFloor().Run(mixed).Records;
-        foreach (var contender in onMixed)
-        {
-            results.Add(Measure(contender, mixed, mixedRecords));
-        }
+        MeasureAll(onMixed, mixed, mixedRecords, results);
 
         Console.WriteLine();
         Report.PrintTable(results);
@@ -69,35 +64,50 @@ internal static class QuickRunner
         return 0;
     }
 
-    private static Measurement Measure(IContender contender, CorpusData corpus, long corpusRecords)
+    private static void MeasureAll(IContender[] contenders, CorpusData corpus, long corpusRecords, List<Measurement> results)
     {
-        Console.Error.Write($"{corpus.Spec.Name,-8} {contender.Name} ...");
-        var first = contender.Run(corpus); // warm-up: JIT, tiering, file cache
-        double best = double.MaxValue;
-        long allocated = long.MaxValue;
-        int iterations = 0;
-        var budget = Stopwatch.StartNew();
-        while (iterations < MaxIterations && (iterations < 2 || budget.Elapsed.TotalSeconds < SecondsPerContender))
+        // Rounds of every contender in turn, keeping each one's fastest run: load from other
+        // processes then falls on all contenders alike, so the ratios hold on a busy machine.
+        var first = new RunResult[contenders.Length];
+        var best = new double[contenders.Length];
+        var allocated = new long[contenders.Length];
+        for (int i = 0; i < contenders.Length; i++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
-            var result = contender.Run(corpus);
-            double seconds = watch.Elapsed.TotalSeconds;
-            long bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
-            if (result != first)
-            {
-                throw new InvalidOperationException($"{contender.Name} read something different on a second run");
-            }
-
-            best = Math.Min(best, seconds);
-            allocated = Math.Min(allocated, bytes);
-            iterations++;
+            Console.Error.WriteLine($"{corpus.Spec.Name,-8} warm-up {contenders[i].Name}");
+            first[i] = contenders[i].Run(corpus); // JIT, tiering, file cache
+            best[i] = double.MaxValue;
+            allocated[i] = long.MaxValue;
         }
 
-        var m = new Measurement(contender.Name, corpus.Spec.Name, corpus.TotalBytes, corpusRecords, first.Records, best, allocated, iterations);
-        Console.Error.WriteLine($" {m.MegabytesPerSecond:F0} MB/s");
-        return m;
+        int rounds = 0;
+        var budget = Stopwatch.StartNew();
+        while (rounds < MaxRounds && (rounds < MinRounds || budget.Elapsed.TotalSeconds < SecondsPerRound * contenders.Length))
+        {
+            for (int i = 0; i < contenders.Length; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
+                var result = contenders[i].Run(corpus);
+                double seconds = watch.Elapsed.TotalSeconds;
+                long bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+                if (result != first[i])
+                {
+                    throw new InvalidOperationException($"{contenders[i].Name} read something different on a second run");
+                }
+
+                best[i] = Math.Min(best[i], seconds);
+                allocated[i] = Math.Min(allocated[i], bytes);
+            }
+
+            rounds++;
+            Console.Error.WriteLine($"{corpus.Spec.Name,-8} round {rounds} done");
+        }
+
+        for (int i = 0; i < contenders.Length; i++)
+        {
+            results.Add(new Measurement(contenders[i].Name, corpus.Spec.Name, corpus.TotalBytes, corpusRecords, first[i].Records, best[i], allocated[i], rounds));
+        }
     }
 }
