@@ -11,16 +11,20 @@ internal static class Report
 
     public static void PrintTable(List<Measurement> results)
     {
-        Console.WriteLine("| corpus | contender | MB/s | records/s | alloc B/record | throughput vs ours | alloc vs ours |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| corpus | contender | MB/s | MB per CPU-s | records/s | alloc B/record | vs ours (CPU) | alloc vs ours |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var m in results)
         {
             var ours = Find(results, Ours, m.Corpus);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {m.Corpus} | {m.Contender} | {m.MegabytesPerSecond:F0} | {m.RecordsPerSecond:N0} | {m.AllocatedPerRecord:N0} | {m.MegabytesPerSecond / ours.MegabytesPerSecond:F2}x | {Ratio(m.AllocatedPerRecord, ours.AllocatedPerRecord)} |"));
+                $"| {m.Corpus} | {m.Contender} | {m.MegabytesPerSecond:F0} | {m.MegabytesPerCpuSecond:F0} | {m.RecordsPerSecond:N0} | {m.AllocatedPerRecord:N0} | {m.MegabytesPerCpuSecond / ours.MegabytesPerCpuSecond:F2}x | {Ratio(m.AllocatedPerRecord, ours.AllocatedPerRecord)} |"));
         }
     }
 
+    /// <summary>
+    /// Single-core ratios use processor time, which load from other processes distorts least;
+    /// the all-cores ratio must use wall-clock time, so it needs an otherwise idle machine.
+    /// </summary>
     public static void PrintTargets(List<Measurement> results, PeakMemory? memory)
     {
         var floor = Find(results, "1 floor: Utf8JsonReader token walk", "glacier");
@@ -43,14 +47,14 @@ internal static class Report
 
         Console.WriteLine("| target | needed | measured | met |");
         Console.WriteLine("| --- | ---: | ---: | --- |");
-        Target("typed parse vs contender 3 throughput", ">= 3.50x", ours.MegabytesPerSecond / stj.MegabytesPerSecond, 3.5, higherIsBetter: true, "x");
-        Target("typed parse vs floor throughput (aim 75%)", ">= 60%", ours.MegabytesPerSecond / floor.MegabytesPerSecond, 0.60, higherIsBetter: true, "%");
+        Target("typed parse vs contender 3 throughput", ">= 3.50x", ours.MegabytesPerCpuSecond / stj.MegabytesPerCpuSecond, 3.5, higherIsBetter: true, "x");
+        Target("typed parse vs floor throughput (aim 75%)", ">= 60%", ours.MegabytesPerCpuSecond / floor.MegabytesPerCpuSecond, 0.60, higherIsBetter: true, "%");
         Target("typed parse allocation vs contender 3", "<= 40%", ours.AllocatedPerRecord / stj.AllocatedPerRecord, 0.40, higherIsBetter: false, "%");
-        Target("mixed corpus filtered to Glacier vs floor", ">= 85%", filtered.MegabytesPerSecond / mixedFloor.MegabytesPerSecond, 0.85, higherIsBetter: true, "%");
+        Target("mixed corpus filtered to Glacier vs floor", ">= 85%", filtered.MegabytesPerCpuSecond / mixedFloor.MegabytesPerCpuSecond, 0.85, higherIsBetter: true, "%");
         if (oneCore is not null && allCores is not null)
         {
-            Target(".json.gz end to end, one file at a time, vs floor", ">= 50%", oneCore.MegabytesPerSecond / floor.MegabytesPerSecond, 0.50, higherIsBetter: true, "%");
-            Target($".json.gz end to end, {Environment.ProcessorCount} files at once, vs one at a time", ">= 1.70x", allCores.MegabytesPerSecond / oneCore.MegabytesPerSecond, 1.7, higherIsBetter: true, "x");
+            Target(".json.gz end to end, one file at a time, vs floor (CPU)", ">= 50%", oneCore.MegabytesPerCpuSecond / floor.MegabytesPerCpuSecond, 0.50, higherIsBetter: true, "%");
+            Target($".json.gz end to end, {Environment.ProcessorCount} files at once, vs one at a time (wall clock)", ">= 1.70x", allCores.MegabytesPerSecond / oneCore.MegabytesPerSecond, 1.7, higherIsBetter: true, "x");
         }
 
         if (memory is not null)
