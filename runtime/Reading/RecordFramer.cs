@@ -19,6 +19,7 @@ internal sealed class RecordFramer
     private long _recordIndex;
     private bool _atStart = true;
     private ValueShape? _elementShape;
+    private int _largestRecord;
 
     public RecordFramer(ICloudTrailEventFactory factory, CloudTrailReaderOptions options, string? source)
     {
@@ -217,6 +218,11 @@ internal sealed class RecordFramer
     /// <summary>Reads one complete value when the data holds all of it.</summary>
     private int WholeValue(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
+        if (TryParseInPlace(data, isFinal, output, out int parsed))
+        {
+            return parsed;
+        }
+
         var reader = new Utf8JsonReader(data, isFinal, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
         if (!reader.Read() || !reader.TrySkip())
         {
@@ -224,6 +230,7 @@ internal sealed class RecordFramer
         }
 
         int length = (int)reader.BytesConsumed;
+        _largestRecord = Math.Max(_largestRecord, length);
         if (length > _options.MaxRecordBytes)
         {
             Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
@@ -235,6 +242,29 @@ internal sealed class RecordFramer
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// The fast path for the elements of a log file's Records array: parse the record straight
+    /// from the buffer in one pass, instead of finding its end first and then parsing it. Only
+    /// tried when the data very likely holds the whole record (the tail of a buffer, where a
+    /// record is often cut, takes the careful path); any failure falls back to it.
+    /// </summary>
+    private bool TryParseInPlace(ReadOnlySpan<byte> data, bool isFinal, List<ReadItem> output, out int length)
+    {
+        length = 0;
+        if (_state != State.InRecordsArray || _elementShape is not null || data[0] != (byte)'{'
+            || (!isFinal && data.Length <= 2 * _largestRecord)
+            || !CloudTrailRecordParser.TryParseLeading(data, _factory, _options, out var evt, out length)
+            || length > _options.MaxRecordBytes)
+        {
+            return false;
+        }
+
+        _largestRecord = Math.Max(_largestRecord, length);
+        output.Add(new ReadItem(evt, null));
+        _recordIndex++;
+        return true;
     }
 
     /// <summary>
