@@ -27,7 +27,10 @@ internal sealed class GlacierTrailTyped : IContender
 /// <summary>Contender 6: GlacierTrail reading only the Glacier records of the mixed corpus.</summary>
 internal sealed class GlacierTrailFiltered : IContender
 {
-    private static readonly CloudTrailReaderOptions Options = new();
+    private static readonly CloudTrailReaderOptions Options = new()
+    {
+        EventFilter = static (source, _) => source.SequenceEqual("glacier.amazonaws.com"u8),
+    };
 
     public string Name => "6 GlacierTrail filtered to Glacier";
 
