@@ -17,7 +17,9 @@ internal static class PeakMemoryProbe
     private const long TargetBytes = 1_000_000_000;
 
     /// <summary>Builds the big file (once) from the Glacier corpus, then runs the child and parses its report.</summary>
-    public static PeakMemory Run(CorpusData glacier)
+    /// <param name="glacier">The corpus the file is built from.</param>
+    /// <param name="gen0Budget">A GC gen0 budget for the child (DOTNET_GCgen0size, hex bytes), or null for the default.</param>
+    public static PeakMemory Run(CorpusData glacier, string? gen0Budget = null)
     {
         string path = EnsureBigFile(glacier);
         string dll = Assembly.GetExecutingAssembly().Location;
@@ -26,9 +28,14 @@ internal static class PeakMemoryProbe
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        if (!string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), Path.GetFileNameWithoutExtension(dll), StringComparison.Ordinal))
+        if (Path.GetFileName(Environment.ProcessPath)!.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase))
         {
-            start.ArgumentList.Add(dll); // running under the dotnet host
+            start.ArgumentList.Add(dll); // running under the dotnet host, not the app host
+        }
+
+        if (gen0Budget is not null)
+        {
+            start.Environment["DOTNET_GCgen0size"] = gen0Budget;
         }
 
         start.ArgumentList.Add("--peak-ws");
@@ -46,7 +53,8 @@ internal static class PeakMemoryProbe
             long.Parse(parts[0], CultureInfo.InvariantCulture),
             long.Parse(parts[1], CultureInfo.InvariantCulture),
             double.Parse(parts[2], CultureInfo.InvariantCulture),
-            long.Parse(parts[3], CultureInfo.InvariantCulture));
+            long.Parse(parts[3], CultureInfo.InvariantCulture),
+            gen0Budget);
     }
 
     /// <summary>The child: reads the file as a user would and prints "bytes records seconds peak".</summary>
