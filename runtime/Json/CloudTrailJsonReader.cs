@@ -78,7 +78,26 @@ public ref struct CloudTrailJsonReader
     public readonly bool PropertyIs(ReadOnlySpan<byte> utf8Name) => _reader.ValueTextEquals(utf8Name);
 
     /// <summary>The current property name, or the current string value.</summary>
-    public readonly string GetString() => _reader.GetString()!;
+    public readonly string GetString()
+    {
+        // Short values repeat across records (regions, accounts, ARNs, names): share one
+        // instance. Decoding still goes through the reader, so bad UTF-8 fails as before.
+        if (_reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+            && !_reader.ValueIsEscaped && !_reader.HasValueSequence && _reader.ValueSpan.Length <= StringCache.MaxLength)
+        {
+            var utf8 = _reader.ValueSpan;
+            if (StringCache.TryGet(utf8, out int hash, out string? cached))
+            {
+                return cached!;
+            }
+
+            string value = _reader.GetString()!;
+            StringCache.Offer(utf8, hash, value);
+            return value;
+        }
+
+        return _reader.GetString()!;
+    }
 
     /// <summary>The current string's UTF-8 bytes when it has no escapes; otherwise an empty span and false.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -14,7 +14,9 @@ namespace GlacierTrail;
 /// </summary>
 public abstract class CloudTrailEvent
 {
-    private EnvelopeFields _fields = new();
+    // Created on first use: the parser hands over the fields it read, so an event read from a
+    // log never allocates a set of its own to throw away.
+    private EnvelopeFields? _fields;
 
     /// <summary>Creates an event of a known source and name.</summary>
     protected CloudTrailEvent(string eventSource, string eventName)
@@ -26,13 +28,13 @@ public abstract class CloudTrailEvent
     }
 
     /// <summary><c>eventVersion</c>: the record format's version, e.g. 1.08.</summary>
-    public CloudTrailEventVersion? EventVersion { get => _fields.EventVersion; set => _fields.EventVersion = value; }
+    public CloudTrailEventVersion? EventVersion { get => Fields.EventVersion; set => Fields.EventVersion = value; }
 
     /// <summary><c>userIdentity</c>: who made the call, with what credentials.</summary>
-    public UserIdentity? UserIdentity { get => _fields.UserIdentity; set => _fields.UserIdentity = value; }
+    public UserIdentity? UserIdentity { get => Fields.UserIdentity; set => Fields.UserIdentity = value; }
 
     /// <summary><c>eventTime</c>: when the request completed, in UTC.</summary>
-    public DateTimeOffset EventTime { get => _fields.EventTime; set => _fields.EventTime = value; }
+    public DateTimeOffset EventTime { get => Fields.EventTime; set => Fields.EventTime = value; }
 
     /// <summary><c>eventSource</c>: the service, e.g. <c>glacier.amazonaws.com</c>.</summary>
     public string EventSource { get; }
@@ -41,79 +43,79 @@ public abstract class CloudTrailEvent
     public string EventName { get; }
 
     /// <summary><c>awsRegion</c>.</summary>
-    public string? AwsRegion { get => _fields.AwsRegion; set => _fields.AwsRegion = value; }
+    public string? AwsRegion { get => Fields.AwsRegion; set => Fields.AwsRegion = value; }
 
     /// <summary><c>sourceIPAddress</c>: the caller's IP address, or a service name for calls made by a service.</summary>
-    public string? SourceIPAddress { get => _fields.SourceIPAddress; set => _fields.SourceIPAddress = value; }
+    public string? SourceIPAddress { get => Fields.SourceIPAddress; set => Fields.SourceIPAddress = value; }
 
     /// <summary><c>userAgent</c>: the tool or SDK that made the call (caller-controlled text).</summary>
-    public string? UserAgent { get => _fields.UserAgent; set => _fields.UserAgent = value; }
+    public string? UserAgent { get => Fields.UserAgent; set => Fields.UserAgent = value; }
 
     /// <summary><c>errorCode</c>: set when the call failed, e.g. <c>AccessDenied</c>.</summary>
-    public string? ErrorCode { get => _fields.ErrorCode; set => _fields.ErrorCode = value; }
+    public string? ErrorCode { get => Fields.ErrorCode; set => Fields.ErrorCode = value; }
 
     /// <summary><c>errorMessage</c>: the failure's description.</summary>
-    public string? ErrorMessage { get => _fields.ErrorMessage; set => _fields.ErrorMessage = value; }
+    public string? ErrorMessage { get => Fields.ErrorMessage; set => Fields.ErrorMessage = value; }
 
     /// <summary><c>requestID</c>: the service's request identifier.</summary>
-    public string? RequestId { get => _fields.RequestId; set => _fields.RequestId = value; }
+    public string? RequestId { get => Fields.RequestId; set => Fields.RequestId = value; }
 
     /// <summary><c>eventID</c>: CloudTrail's unique identifier for the record.</summary>
-    public string? EventId { get => _fields.EventId; set => _fields.EventId = value; }
+    public string? EventId { get => Fields.EventId; set => Fields.EventId = value; }
 
     /// <summary><c>eventType</c>: e.g. <c>AwsApiCall</c>; other values are kept.</summary>
-    public CloudTrailEventType? EventType { get => _fields.EventType; set => _fields.EventType = value; }
+    public CloudTrailEventType? EventType { get => Fields.EventType; set => Fields.EventType = value; }
 
     /// <summary><c>apiVersion</c>.</summary>
-    public string? ApiVersion { get => _fields.ApiVersion; set => _fields.ApiVersion = value; }
+    public string? ApiVersion { get => Fields.ApiVersion; set => Fields.ApiVersion = value; }
 
     /// <summary><c>managementEvent</c>.</summary>
-    public bool? ManagementEvent { get => _fields.ManagementEvent; set => _fields.ManagementEvent = value; }
+    public bool? ManagementEvent { get => Fields.ManagementEvent; set => Fields.ManagementEvent = value; }
 
     /// <summary><c>readOnly</c>: whether the call only reads.</summary>
-    public bool? ReadOnly { get => _fields.ReadOnly; set => _fields.ReadOnly = value; }
+    public bool? ReadOnly { get => Fields.ReadOnly; set => Fields.ReadOnly = value; }
 
     /// <summary><c>resources</c>: the resources the call touched, when CloudTrail lists them.</summary>
-    public IReadOnlyList<CloudTrailResource>? Resources { get => _fields.Resources; set => _fields.Resources = value; }
+    public IReadOnlyList<CloudTrailResource>? Resources { get => Fields.Resources; set => Fields.Resources = value; }
 
     /// <summary><c>recipientAccountId</c>: the account that received the event.</summary>
-    public string? RecipientAccountId { get => _fields.RecipientAccountId; set => _fields.RecipientAccountId = value; }
+    public string? RecipientAccountId { get => Fields.RecipientAccountId; set => Fields.RecipientAccountId = value; }
 
     /// <summary><c>serviceEventDetails</c>, verbatim (its shape varies by service).</summary>
-    public RawJson? ServiceEventDetails { get => _fields.ServiceEventDetails; set => _fields.ServiceEventDetails = value; }
+    public RawJson? ServiceEventDetails { get => Fields.ServiceEventDetails; set => Fields.ServiceEventDetails = value; }
 
     /// <summary><c>sharedEventID</c>: links the copies of a cross-account event.</summary>
-    public string? SharedEventId { get => _fields.SharedEventId; set => _fields.SharedEventId = value; }
+    public string? SharedEventId { get => Fields.SharedEventId; set => Fields.SharedEventId = value; }
 
     /// <summary><c>vpcEndpointId</c>.</summary>
-    public string? VpcEndpointId { get => _fields.VpcEndpointId; set => _fields.VpcEndpointId = value; }
+    public string? VpcEndpointId { get => Fields.VpcEndpointId; set => Fields.VpcEndpointId = value; }
 
     /// <summary><c>vpcEndpointAccountId</c>.</summary>
-    public string? VpcEndpointAccountId { get => _fields.VpcEndpointAccountId; set => _fields.VpcEndpointAccountId = value; }
+    public string? VpcEndpointAccountId { get => Fields.VpcEndpointAccountId; set => Fields.VpcEndpointAccountId = value; }
 
     /// <summary><c>eventCategory</c>: e.g. <c>Management</c>; other values are kept.</summary>
-    public EventCategory? EventCategory { get => _fields.EventCategory; set => _fields.EventCategory = value; }
+    public EventCategory? EventCategory { get => Fields.EventCategory; set => Fields.EventCategory = value; }
 
     /// <summary><c>addendum</c>: present when CloudTrail delivered the event late or corrected it.</summary>
-    public Addendum? Addendum { get => _fields.Addendum; set => _fields.Addendum = value; }
+    public Addendum? Addendum { get => Fields.Addendum; set => Fields.Addendum = value; }
 
     /// <summary><c>sessionCredentialFromConsole</c>: the string "true" when the credentials came from a console session.</summary>
-    public string? SessionCredentialFromConsole { get => _fields.SessionCredentialFromConsole; set => _fields.SessionCredentialFromConsole = value; }
+    public string? SessionCredentialFromConsole { get => Fields.SessionCredentialFromConsole; set => Fields.SessionCredentialFromConsole = value; }
 
     /// <summary><c>edgeDeviceDetails</c>, verbatim.</summary>
-    public RawJson? EdgeDeviceDetails { get => _fields.EdgeDeviceDetails; set => _fields.EdgeDeviceDetails = value; }
+    public RawJson? EdgeDeviceDetails { get => Fields.EdgeDeviceDetails; set => Fields.EdgeDeviceDetails = value; }
 
     /// <summary><c>tlsDetails</c>: TLS version, cipher suite and host header of the call.</summary>
-    public TlsDetails? TlsDetails { get => _fields.TlsDetails; set => _fields.TlsDetails = value; }
+    public TlsDetails? TlsDetails { get => Fields.TlsDetails; set => Fields.TlsDetails = value; }
 
     /// <summary><c>insightDetails</c>, verbatim (Insights events only).</summary>
-    public RawJson? InsightDetails { get => _fields.InsightDetails; set => _fields.InsightDetails = value; }
+    public RawJson? InsightDetails { get => Fields.InsightDetails; set => Fields.InsightDetails = value; }
 
     /// <summary>
     /// Members of the record that no envelope property maps to a typed value: unknown names,
     /// explicit nulls, values kept verbatim. They are written back exactly as read.
     /// </summary>
-    public IReadOnlyList<RawJsonProperty>? ExtensionData { get => _fields.ExtensionData; set => _fields.ExtensionData = value; }
+    public IReadOnlyList<RawJsonProperty>? ExtensionData { get => Fields.ExtensionData; set => Fields.ExtensionData = value; }
 
     /// <summary>Whether the call failed (it has an <see cref="ErrorCode"/>).</summary>
     public bool IsError => ErrorCode is not null;
@@ -152,9 +154,9 @@ public abstract class CloudTrailEvent
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected RawJson? GetRawPayload(CloudTrailPayload payload) => payload switch
     {
-        CloudTrailPayload.RequestParameters => _fields.RawRequestParameters,
-        CloudTrailPayload.ResponseElements => _fields.RawResponseElements,
-        _ => _fields.RawAdditionalEventData,
+        CloudTrailPayload.RequestParameters => Fields.RawRequestParameters,
+        CloudTrailPayload.ResponseElements => Fields.RawResponseElements,
+        _ => Fields.RawAdditionalEventData,
     };
 
     /// <summary>Sets a payload kept verbatim.</summary>
@@ -163,9 +165,9 @@ public abstract class CloudTrailEvent
     {
         switch (payload)
         {
-            case CloudTrailPayload.RequestParameters: _fields.RawRequestParameters = value; break;
-            case CloudTrailPayload.ResponseElements: _fields.RawResponseElements = value; break;
-            default: _fields.RawAdditionalEventData = value; break;
+            case CloudTrailPayload.RequestParameters: Fields.RawRequestParameters = value; break;
+            case CloudTrailPayload.ResponseElements: Fields.RawResponseElements = value; break;
+            default: Fields.RawAdditionalEventData = value; break;
         }
     }
 
@@ -173,7 +175,7 @@ public abstract class CloudTrailEvent
 
     internal EnvelopeFields Fields
     {
-        get => _fields;
+        get => _fields ??= new();
         set => _fields = value;
     }
 

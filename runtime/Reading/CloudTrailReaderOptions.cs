@@ -48,6 +48,21 @@ public sealed class CloudTrailReaderOptions
     /// </summary>
     public int MaxParallelFiles { get; init; } = 1;
 
+    /// <summary>
+    /// Reads only the records this accepts (default: all). It sees each record's
+    /// <c>eventSource</c> and <c>eventName</c> as UTF-8 before anything else in the record is
+    /// read, so rejected records cost little more than finding their end, and are neither
+    /// parsed nor checked: errors inside them are not reported (damage that stops the reading
+    /// of the file still is). Record indices in error messages still count every record.
+    /// A record without a string <c>eventSource</c> and <c>eventName</c> is always read.
+    /// Applies to the records <see cref="CloudTrailLogReader"/> reads in every input format,
+    /// not to <see cref="CloudTrailLogReader.ParseRecord"/>.
+    /// </summary>
+    /// <example>
+    /// Only Glacier: <c>EventFilter = static (source, _) => source.SequenceEqual("glacier.amazonaws.com"u8)</c>.
+    /// </example>
+    public CloudTrailRecordFilter? EventFilter { get; init; }
+
     /// <summary>Receives notes about input that is skipped on purpose (digest files, non-log files, control messages).</summary>
     public Action<string>? OnNotice { get; init; }
 }

@@ -38,8 +38,33 @@ public static class CloudTrailRecordParser
         }
     }
 
-    private static CloudTrailEvent ParseCore(ReadOnlySpan<byte> record, ICloudTrailEventFactory factory, CloudTrailReaderOptions options)
+    /// <summary>
+    /// Parses the record that starts <paramref name="data"/>, which may hold more after it, in
+    /// one pass and without first finding its end. Any failure (the record is incomplete in
+    /// <paramref name="data"/>, damaged, or its first member is not an envelope field) returns
+    /// false, so the caller takes its careful path, which reports exactly as before.
+    /// </summary>
+    internal static bool TryParseLeading(ReadOnlySpan<byte> data, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, out CloudTrailEvent? evt, out int length)
     {
+        try
+        {
+            evt = ParseCore(data, factory, options, requireEnvelopeFirst: true, out length);
+            return evt is not null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or CloudTrailReadException or ArgumentException)
+        {
+            evt = null;
+            length = 0;
+            return false;
+        }
+    }
+
+    private static CloudTrailEvent ParseCore(ReadOnlySpan<byte> record, ICloudTrailEventFactory factory, CloudTrailReaderOptions options) =>
+        ParseCore(record, factory, options, requireEnvelopeFirst: false, out _)!;
+
+    private static CloudTrailEvent? ParseCore(ReadOnlySpan<byte> record, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, bool requireEnvelopeFirst, out int length)
+    {
+        length = 0;
         var reader = new CloudTrailJsonReader(record, 0, options);
         reader.ExpectStartObject("record");
 
@@ -55,6 +80,17 @@ public static class CloudTrailRecordParser
             EnvelopeField field = reader.TryGetStringRange(out int nameStart, out int nameLength)
                 ? EnvelopeFieldNames.Identify(record.Slice(nameStart, nameLength))
                 : EnvelopeFieldNames.Identify(Encoding.UTF8.GetBytes(reader.GetString()));
+            if (requireEnvelopeFirst)
+            {
+                // As ValueShapes.Classify: only an object that opens with an envelope field is
+                // known to be a record before all of it is seen.
+                if (field == EnvelopeField.Unknown)
+                {
+                    return null;
+                }
+
+                requireEnvelopeFirst = false;
+            }
 
             // A repeated member makes a record ambiguous (parsers disagree on which value counts;
             // a repeated eventName could show one action to one tool and another to the next), so
@@ -129,6 +165,7 @@ public static class CloudTrailRecordParser
         ReadPayload(evt, CloudTrailPayload.RequestParameters, requestParameters, record, options);
         ReadPayload(evt, CloudTrailPayload.ResponseElements, responseElements, record, options);
         ReadPayload(evt, CloudTrailPayload.AdditionalEventData, additionalEventData, record, options);
+        length = reader.BytesConsumed;
         return evt;
     }
 

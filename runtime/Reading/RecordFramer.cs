@@ -19,6 +19,7 @@ internal sealed class RecordFramer
     private long _recordIndex;
     private bool _atStart = true;
     private ValueShape? _elementShape;
+    private int _largestRecord;
     private Mode _mode;
     private StructuralScanner _scanner;
 
@@ -244,6 +245,16 @@ internal sealed class RecordFramer
     /// <summary>Reads one complete value when the data holds all of it.</summary>
     private int WholeValue(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
+        if (TryParseInPlace(data, isFinal, output, out int parsed))
+        {
+            return parsed;
+        }
+
+        if (_options.EventFilter is not null && _state == State.InRecordsArray && _elementShape is null && data[0] == (byte)'{')
+        {
+            return FilteredElement(data, isFinal, offset, output);
+        }
+
         var reader = new Utf8JsonReader(data, isFinal, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
         long longString = -1;
         try
@@ -283,6 +294,7 @@ internal sealed class RecordFramer
         }
 
         int length = (int)reader.BytesConsumed;
+        _largestRecord = Math.Max(_largestRecord, length);
         if (length > _options.MaxRecordBytes)
         {
             Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
@@ -302,10 +314,62 @@ internal sealed class RecordFramer
     }
 
     /// <summary>
+    /// The fast path for the elements of a log file's Records array: parse the record straight
+    /// from the buffer in one pass, instead of finding its end first and then parsing it. Only
+    /// tried when the data very likely holds the whole record (the tail of a buffer, where a
+    /// record is often cut, takes the careful path); any failure falls back to it.
+    /// </summary>
+    private bool TryParseInPlace(ReadOnlySpan<byte> data, bool isFinal, List<ReadItem> output, out int length)
+    {
+        length = 0;
+        if (_state != State.InRecordsArray || _elementShape is not null || data[0] != (byte)'{' || _options.EventFilter is not null
+            || (!isFinal && data.Length <= 2 * _largestRecord)
+            || !CloudTrailRecordParser.TryParseLeading(data, _factory, _options, out var evt, out length)
+            || length > _options.MaxRecordBytes)
+        {
+            return false;
+        }
+
+        _largestRecord = Math.Max(_largestRecord, length);
+        output.Add(new ReadItem(evt, null));
+        _recordIndex++;
+        return true;
+    }
+
+    /// <summary>
+    /// An element of a Records array when a record filter is set: one walk finds its end and its
+    /// keys; a rejected record is counted and skipped without being parsed.
+    /// </summary>
+    private int FilteredElement(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
+    {
+        if (!RecordKeyScanner.TryScan(data, isFinal, _options.MaxDepth, out int length, out var keys))
+        {
+            return NeedMore(data, isFinal, offset, output);
+        }
+
+        _largestRecord = Math.Max(_largestRecord, length);
+        if (length > _options.MaxRecordBytes)
+        {
+            Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
+            _recordIndex++;
+        }
+        else if (!keys.Accepts(_options.EventFilter!, data))
+        {
+            _recordIndex++;
+        }
+        else
+        {
+            HandleValue(data[..length], offset, output, null, 0, filtered: true);
+        }
+
+        return length;
+    }
+
+    /// <summary>
     /// Reads the records a complete value holds: itself, or the record inside an EventBridge
     /// event, a LookupEvents entry or a CloudWatch Logs message; digests are skipped.
     /// </summary>
-    private void HandleValue(ReadOnlySpan<byte> value, long offset, List<ReadItem> output, ValueShape? shape, int depth)
+    private void HandleValue(ReadOnlySpan<byte> value, long offset, List<ReadItem> output, ValueShape? shape, int depth, bool filtered = false)
     {
         if (value[0] != (byte)'{')
         {
@@ -325,7 +389,7 @@ internal sealed class RecordFramer
         switch (shape ?? ValueShapes.Classify(value, _options.Format))
         {
             case ValueShape.Record:
-                ParseRecord(value, offset, output);
+                ParseRecord(value, offset, output, filtered);
                 break;
             case ValueShape.EventBridge:
                 if (ValueShapes.TryGetMember(value, "detail"u8, out int start, out int length))
@@ -360,13 +424,19 @@ internal sealed class RecordFramer
         }
     }
 
-    private void ParseRecord(ReadOnlySpan<byte> record, long offset, List<ReadItem> output)
+    private void ParseRecord(ReadOnlySpan<byte> record, long offset, List<ReadItem> output, bool filtered = false)
     {
         // An empty object is reported without the parser's exception: a file of millions of
         // them would otherwise spend minutes throwing.
         if (record.Length == 2 && record[1] == (byte)'}')
         {
             Emit(output, new CloudTrailReadException("the record is an empty object: it has no string 'eventSource'", byteOffset: 0), offset);
+            _recordIndex++;
+            return;
+        }
+
+        if (!filtered && _options.EventFilter is { } filter && !Accepts(record, filter))
+        {
             _recordIndex++;
             return;
         }
@@ -381,6 +451,20 @@ internal sealed class RecordFramer
         }
 
         _recordIndex++;
+    }
+
+    // A record inside another value (EventBridge, LookupEvents, CloudWatch Logs) is held whole:
+    // a scan that cannot finish means damage, which the parser then reports.
+    private bool Accepts(ReadOnlySpan<byte> record, CloudTrailRecordFilter filter)
+    {
+        try
+        {
+            return !RecordKeyScanner.TryScan(record, true, _options.MaxDepth, out _, out var keys) || keys.Accepts(filter, record);
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
     }
 
     private void ForEachElement(ReadOnlySpan<byte> value, ReadOnlySpan<byte> member, long offset, List<ReadItem> output, ValueShape? shape, int depth)

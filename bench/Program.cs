@@ -1,0 +1,42 @@
+using System;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using GlacierTrail.Bench.Corpus;
+using GlacierTrail.Bench.Quick;
+
+// dotnet run -c Release --project bench -- --quick        every contender, one process, figures and targets
+// dotnet run -c Release --project bench -- --generate     (re)write the corpora under bench/corpus
+// dotnet run -c Release --project bench -- --filter '*'   BenchmarkDotNet
+if (args.Length > 0 && args[0] == "--quick")
+{
+    double scale = 1.0;
+    bool skipMemory = false;
+    for (int i = 1; i < args.Length; i++)
+    {
+        if (args[i] == "--scale" && i + 1 < args.Length)
+        {
+            scale = double.Parse(args[++i], CultureInfo.InvariantCulture);
+        }
+        else if (args[i] == "--no-memory")
+        {
+            skipMemory = true;
+        }
+    }
+
+    return QuickRunner.Run(scale, skipMemory);
+}
+
+if (args.Length > 0 && args[0] == "--generate")
+{
+    CorpusGenerator.Generate(CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0), RepoPaths.GlacierFixtures);
+    CorpusGenerator.Generate(CorpusSpec.Mixed(RepoPaths.CorpusRoot, 1.0), RepoPaths.GlacierFixtures);
+    return 0;
+}
+
+if (args.Length == 2 && args[0] == "--peak-ws")
+{
+    return PeakMemoryProbe.Child(args[1]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(QuickRunner).Assembly).Run(args);
+return 0;
