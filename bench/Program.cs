@@ -6,6 +6,7 @@ using GlacierTrail.Bench.Quick;
 
 // dotnet run -c Release --project bench -- --quick        every contender, one process, figures and targets
 // dotnet run -c Release --project bench -- --generate     (re)write the corpora under bench/corpus
+// dotnet run -c Release --project bench -- --generator-quick   generator cost: full runs and a one-schema edit
 // dotnet run -c Release --project bench -- --filter '*'   BenchmarkDotNet
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -24,6 +25,12 @@ if (args.Length > 0 && args[0] == "--quick")
     }
 
     return QuickRunner.Run(scale, skipMemory);
+}
+
+if (args.Length > 0 && args[0] == "--generator-quick")
+{
+    GlacierTrail.Bench.Generator.GeneratorQuick.Run();
+    return 0;
 }
 
 if (args.Length > 0 && args[0] == "--generate")
