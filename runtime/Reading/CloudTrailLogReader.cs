@@ -64,7 +64,8 @@ public static class CloudTrailLogReader
         ArgumentNullException.ThrowIfNull(factory);
         options ??= CloudTrailReaderOptions.Default;
         bool directory = Directory.Exists(path);
-        var files = new List<string>(LogFiles.Enumerate(path));
+        var notice = options.OnNotice;
+        var files = LogFiles.Enumerate(path, notice is null ? null : digest => notice($"{digest}: a CloudTrail digest file, not a log; skipped"));
         var items = options.MaxParallelFiles > 1 && files.Count > 1
             ? ReadFilesInParallelAsync(files, factory, options, cancellationToken)
             : ReadFilesAsync(files, factory, options, directory, cancellationToken);
