@@ -37,6 +37,8 @@ public static class CloudTrailLogReader
         options ??= CloudTrailReaderOptions.Default;
         await foreach (var item in ReadItemsAsync(stream, factory, options, sourceName, skipNonJson: false, cancellationToken).ConfigureAwait(false))
         {
+            // Items come in batches (a buffer's worth, or a file's prefetch): stop between them.
+            cancellationToken.ThrowIfCancellationRequested();
             if (item.Event is not null)
             {
                 yield return item.Event;
@@ -71,6 +73,7 @@ public static class CloudTrailLogReader
             : ReadFilesAsync(files, factory, options, directory, cancellationToken);
         await foreach (var item in items.ConfigureAwait(false))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (item.Event is not null)
             {
                 yield return item.Event;
