@@ -37,6 +37,8 @@ public static class CloudTrailLogReader
         options ??= CloudTrailReaderOptions.Default;
         await foreach (var item in ReadItemsAsync(stream, factory, options, sourceName, skipNonJson: false, cancellationToken).ConfigureAwait(false))
         {
+            // Items come in batches (a buffer's worth, or a file's prefetch): stop between them.
+            cancellationToken.ThrowIfCancellationRequested();
             if (item.Event is not null)
             {
                 yield return item.Event;
@@ -64,12 +66,14 @@ public static class CloudTrailLogReader
         ArgumentNullException.ThrowIfNull(factory);
         options ??= CloudTrailReaderOptions.Default;
         bool directory = Directory.Exists(path);
-        var files = new List<string>(LogFiles.Enumerate(path));
+        var notice = options.OnNotice;
+        var files = LogFiles.Enumerate(path, notice is null ? null : digest => notice($"{digest}: a CloudTrail digest file, not a log; skipped"));
         var items = options.MaxParallelFiles > 1 && files.Count > 1
             ? ReadFilesInParallelAsync(files, factory, options, cancellationToken)
             : ReadFilesAsync(files, factory, options, directory, cancellationToken);
         await foreach (var item in items.ConfigureAwait(false))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (item.Event is not null)
             {
                 yield return item.Event;

@@ -12,12 +12,15 @@ public static class LogFiles
     /// order is the same on every machine. Digest files and hidden files are left out, and
     /// symbolic links are not followed, so a link loop cannot trap the walk.
     /// </summary>
-    public static IEnumerable<string> Enumerate(string path)
+    public static IEnumerable<string> Enumerate(string path) => Enumerate(path, onDigest: null);
+
+    /// <summary>As <see cref="Enumerate(string)"/>, telling <paramref name="onDigest"/> about each digest file left out.</summary>
+    internal static List<string> Enumerate(string path, Action<string>? onDigest)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (File.Exists(path))
         {
-            return new[] { path };
+            return [path];
         }
 
         if (!Directory.Exists(path))
@@ -32,15 +35,31 @@ public static class LogFiles
             IgnoreInaccessible = true,
         };
         var files = new List<string>();
+        var digests = new List<string>();
         foreach (string file in Directory.EnumerateFiles(path, "*", options))
         {
-            if (!IsDigest(file) && !Path.GetFileName(file).StartsWith('.'))
+            if (Path.GetFileName(file).StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (IsDigest(file))
+            {
+                digests.Add(file);
+            }
+            else
             {
                 files.Add(file);
             }
         }
 
         files.Sort(StringComparer.Ordinal);
+        digests.Sort(StringComparer.Ordinal);
+        foreach (string digest in digests)
+        {
+            onDigest?.Invoke(digest);
+        }
+
         return files;
     }
 

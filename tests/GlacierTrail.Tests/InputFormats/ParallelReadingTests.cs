@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using GlacierTrail.Events;
+using Xunit;
+
+namespace GlacierTrail.Tests;
+
+/// <summary>
+/// <see cref="CloudTrailReaderOptions.MaxParallelFiles"/>: files read concurrently still give the
+/// events and errors of a sequential read, in the same order; cancellation stops the read.
+/// </summary>
+public sealed class ParallelReadingTests : IDisposable
+{
+    private const int FileCount = 20;
+    private readonly string _root = TestLogs.TempFolder();
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Four_files_at_a_time_give_the_same_events_as_one_at_a_time()
+    {
+        var expected = WriteFolder(recordsPerFile: 3, damaged: false);
+
+        var sequential = await TestLogs.ReadFileAsync(_root, new CloudTrailReaderOptions { MaxParallelFiles = 1 });
+        var parallel = await TestLogs.ReadFileAsync(_root, new CloudTrailReaderOptions { MaxParallelFiles = 4 });
+
+        Assert.Equal(expected, sequential.Select(e => e.EventId));
+        Assert.Equal(expected, parallel.Select(e => e.EventId));
+        Assert.Equal(sequential.Select(e => e.ToJson()), parallel.Select(e => e.ToJson()));
+    }
+
+    [Fact]
+    public async Task With_skip_errors_arrive_between_the_same_events_in_parallel_as_in_sequence()
+    {
+        WriteFolder(recordsPerFile: 3, damaged: true);
+
+        var sequential = await TraceAsync(maxParallelFiles: 1);
+        var parallel = await TraceAsync(maxParallelFiles: 4);
+
+        Assert.Equal(3, sequential.Count(t => t.StartsWith("error ", StringComparison.Ordinal)));
+        Assert.Equal(sequential, parallel);
+        int firstError = sequential.FindIndex(t => t.StartsWith("error ", StringComparison.Ordinal));
+        Assert.StartsWith("error part-03.json.gz#1", sequential[firstError], StringComparison.Ordinal);
+        Assert.Contains(sequential, t => t.StartsWith("error part-08.json#2", StringComparison.Ordinal));
+        Assert.Contains(sequential, t => t.StartsWith("error part-15.json.gz#0", StringComparison.Ordinal) && t.Contains("found a number", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task With_throw_the_first_error_surfaces_after_exactly_the_events_before_it(int maxParallelFiles)
+    {
+        WriteFolder(recordsPerFile: 3, damaged: true);
+        var trace = await TraceAsync(maxParallelFiles: 1);
+        int firstError = trace.FindIndex(t => t.StartsWith("error ", StringComparison.Ordinal));
+
+        var (events, error) = await TestLogs.ReadUntilErrorAsync(
+            GlacierTrailEvents.ReadFileAsync(_root, new CloudTrailReaderOptions { MaxParallelFiles = maxParallelFiles }));
+
+        Assert.Equal(10, firstError);
+        Assert.Equal(trace.Take(firstError), events.Select(e => "event " + e.EventId));
+        Assert.NotNull(error);
+        Assert.Equal(trace[firstError], Describe(error));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task Cancelling_after_the_first_event_ends_the_read_with_OperationCanceledException(int maxParallelFiles)
+    {
+        WriteFolder(recordsPerFile: 40, damaged: false);
+        using var cts = new CancellationTokenSource();
+        int delivered = 0;
+
+        var read = Task.Run(async () =>
+        {
+            await foreach (var evt in GlacierTrailEvents.ReadFileAsync(_root, new CloudTrailReaderOptions { MaxParallelFiles = maxParallelFiles }, cts.Token))
+            {
+                delivered++;
+                await cts.CancelAsync();
+            }
+        });
+
+        // Generous bound: only a hang fails here, never a slow machine.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(1, delivered);
+    }
+
+    /// <summary>Events and errors of a read with <see cref="CloudTrailErrorHandling.Skip"/>, in the order they arrived.</summary>
+    private async Task<List<string>> TraceAsync(int maxParallelFiles)
+    {
+        var trace = new List<string>();
+        var options = new CloudTrailReaderOptions
+        {
+            MaxParallelFiles = maxParallelFiles,
+            ErrorHandling = CloudTrailErrorHandling.Skip,
+            OnError = error => trace.Add(Describe(error)),
+        };
+        await foreach (var evt in GlacierTrailEvents.ReadFileAsync(_root, options))
+        {
+            trace.Add("event " + evt.EventId);
+        }
+
+        return trace;
+    }
+
+    private static string Describe(CloudTrailReadException error) =>
+        $"error {Path.GetFileName(error.Source)}#{error.RecordIndex}@{error.ByteOffset}: {error.Detail}";
+
+    /// <summary>
+    /// Twenty log files (gzip and plain, alternately) of the sample log's records with fresh
+    /// eventIDs; returns the eventIDs in path order. Damaged: record 1 of part-03 has a number
+    /// for vaultName, part-08 is cut inside its last record, and record 0 of part-15 is a number.
+    /// </summary>
+    private List<string> WriteFolder(int recordsPerFile, bool damaged)
+    {
+        var samples = InputSamples.LogRecords();
+        var ids = new List<string>();
+        for (int file = 0; file < FileCount; file++)
+        {
+            var records = new JsonArray();
+            for (int i = 0; i < recordsPerFile; i++)
+            {
+                var record = JsonNode.Parse(samples[((file * recordsPerFile) + i) % samples.Count].GetRawText())!.AsObject();
+                string id = $"00000000-0000-4000-8000-{file:D6}{i:D6}";
+                record["eventID"] = id;
+                ids.Add(id);
+                records.Add(record);
+            }
+
+            if (damaged && file == 3)
+            {
+                var glacier = JsonNode.Parse(samples[0].GetRawText())!.AsObject();
+                glacier["eventID"] = "bad-vault-name";
+                glacier["requestParameters"]!["vaultName"] = 5;
+                records[1] = glacier;
+            }
+
+            if (damaged && file == 15)
+            {
+                records[0] = 42;
+            }
+
+            byte[] log = Encoding.UTF8.GetBytes(new JsonObject { ["Records"] = records }.ToJsonString());
+            if (damaged && file == 8)
+            {
+                log = log[..^40];
+            }
+
+            string name = $"part-{file:D2}.json" + (file % 2 == 1 ? ".gz" : string.Empty);
+            File.WriteAllBytes(Path.Combine(_root, name), file % 2 == 1 ? TestLogs.Gzip(log) : log);
+        }
+
+        return ids;
+    }
+}
