@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using GlacierTrail.Gen.Model;
 
 namespace GlacierTrail.Gen.Emitting;
@@ -127,28 +128,35 @@ internal sealed class ClassEmitter
 
         w.Line($"global::System.Collections.Generic.List<{TypeNames.Runtime}.RawJsonProperty>? {Ext} = null;");
         w.Open($"while ({Reader}.ReadProperty())");
-        for (int i = 0; i < spec.Properties.Count; i++)
+        if (spec.Properties.Count == 0)
         {
-            var property = spec.Properties[i];
-            w.Open($"{(i == 0 ? "if" : "else if")} ({Reader}.PropertyIs({CSharp.Utf8Literal(property.JsonName)}))");
-            w.Open($"if (seen{i})");
-            w.Line($"throw {Reader}.Duplicate({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)});");
-            w.Close();
-            w.Line();
-            w.Line($"seen{i} = true;");
-            EmitReadProperty(w, property, $"v{i}");
-            w.Close();
-        }
-
-        if (spec.Properties.Count > 0)
-        {
-            w.Open("else");
             w.Line($"{Reader}.KeepUnknown(ref {Ext});");
-            w.Close();
         }
         else
         {
+            // Names are matched by length, then bytes: most members cost one comparison.
+            // Escaped names (rare) take the decoding path.
+            w.Line($"int member = {Reader}.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref {Reader});");
+            w.Open("switch (member)");
+            for (int i = 0; i < spec.Properties.Count; i++)
+            {
+                var property = spec.Properties[i];
+                w.Open($"case {i.ToString(CultureInfo.InvariantCulture)}:");
+                w.Open($"if (seen{i})");
+                w.Line($"throw {Reader}.Duplicate({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)});");
+                w.Close();
+                w.Line();
+                w.Line($"seen{i} = true;");
+                EmitReadProperty(w, property, $"v{i}");
+                w.Line("break;");
+                w.Close();
+            }
+
+            w.Open("default:");
             w.Line($"{Reader}.KeepUnknown(ref {Ext});");
+            w.Line("break;");
+            w.Close();
+            w.Close();
         }
 
         w.Close();
@@ -165,6 +173,52 @@ internal sealed class ClassEmitter
 
         w.Line($"ExtensionData = {Ext},");
         w.Close("};");
+        w.Close();
+        if (spec.Properties.Count > 0)
+        {
+            w.Line();
+            EmitMemberIndex(w, spec);
+        }
+    }
+
+    private static void EmitMemberIndex(SourceWriter w, ClassSpec spec)
+    {
+        w.Open("private static int MemberIndex(global::System.ReadOnlySpan<byte> name)");
+        w.Open("switch (name.Length)");
+        var byLength = spec.Properties
+            .Select((property, index) => (property.JsonName, Index: index))
+            .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.JsonName))
+            .OrderBy(g => g.Key);
+        foreach (var group in byLength)
+        {
+            w.Open($"case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
+            foreach (var (jsonName, index) in group)
+            {
+                w.Open($"if (global::System.MemoryExtensions.SequenceEqual(name, {CSharp.Utf8Literal(jsonName)}))");
+                w.Line($"return {index.ToString(CultureInfo.InvariantCulture)};");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("break;");
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("return -1;");
+        w.Close();
+        w.Line();
+        w.Open($"private static int EscapedMemberIndex(ref {TypeNames.Runtime}.CloudTrailJsonReader {Reader})");
+        for (int i = 0; i < spec.Properties.Count; i++)
+        {
+            w.Open($"if ({Reader}.PropertyIs({CSharp.Utf8Literal(spec.Properties[i].JsonName)}))");
+            w.Line($"return {i.ToString(CultureInfo.InvariantCulture)};");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return -1;");
         w.Close();
     }
 

@@ -28,6 +28,32 @@ public static class CloudTrailDateTime
         return Utf8Formatter.TryFormat(value, destination, out written, new StandardFormat('O'));
     }
 
+    /// <summary>
+    /// <see cref="RoundTrips"/> for a value that was parsed from <paramref name="utf8"/>: text in
+    /// exactly CloudTrail's shape that parsed at all writes back the same (every field is
+    /// fixed-width), so only other shapes need formatting to find out.
+    /// </summary>
+    internal static bool ParsedTextRoundTrips(DateTimeOffset parsed, ReadOnlySpan<byte> utf8) =>
+        IsCanonicalShape(utf8) || RoundTrips(parsed, utf8);
+
+    private static bool IsCanonicalShape(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length != 20 || utf8[4] != '-' || utf8[7] != '-' || utf8[10] != 'T' || utf8[13] != ':' || utf8[16] != ':' || utf8[19] != 'Z')
+        {
+            return false;
+        }
+
+        foreach (int i in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
+        {
+            if (!char.IsAsciiDigit((char)utf8[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The text <see cref="TryFormat"/> writes.</summary>
     public static string Format(DateTimeOffset value)
     {

@@ -18,6 +18,9 @@ public ref struct CloudTrailJsonReader
     private readonly TypeMismatchHandling _mismatch;
     private Utf8JsonReader _reader;
 
+    // The timestamp the last kind check parsed, so reading it does not parse it again.
+    private DateTimeOffset _checkedDateTime;
+
     /// <summary>Reads <paramref name="utf8Json"/>, which must hold one complete JSON value.</summary>
     public CloudTrailJsonReader(ReadOnlySpan<byte> utf8Json, CloudTrailReaderOptions? options = null)
         : this(utf8Json, 0, options ?? CloudTrailReaderOptions.Default)
@@ -133,8 +136,8 @@ public ref struct CloudTrailJsonReader
     [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly DateTimeOffset GetDateTime(string key, ref List<RawJsonProperty>? extensionData)
     {
-        var value = _reader.GetDateTimeOffset();
-        if (!TryGetRawUtf8(out var utf8) || !CloudTrailDateTime.RoundTrips(value, utf8))
+        var value = _checkedDateTime;
+        if (!TryGetRawUtf8(out var utf8) || !CloudTrailDateTime.ParsedTextRoundTrips(value, utf8))
         {
             (extensionData ??= new()).Add(new RawJsonProperty(key, CaptureScalar()));
         }
@@ -186,8 +189,8 @@ public ref struct CloudTrailJsonReader
     [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly DateTimeOffset GetDateTimeItem(ref bool verbatim)
     {
-        var value = _reader.GetDateTimeOffset();
-        if (!TryGetRawUtf8(out var utf8) || !CloudTrailDateTime.RoundTrips(value, utf8))
+        var value = _checkedDateTime;
+        if (!TryGetRawUtf8(out var utf8) || !CloudTrailDateTime.ParsedTextRoundTrips(value, utf8))
         {
             verbatim = true;
         }
@@ -214,7 +217,7 @@ public ref struct CloudTrailJsonReader
 
     /// <summary>Fails unless the current array item or map value has the expected kind.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public readonly void ExpectItem(CloudTrailJsonKind expected, string key)
+    public void ExpectItem(CloudTrailJsonKind expected, string key)
     {
         if (!Matches(expected))
         {
@@ -283,10 +286,10 @@ public ref struct CloudTrailJsonReader
     private readonly RawJson CaptureScalar() =>
         RawJson.FromValidated(_source[(int)_reader.TokenStartIndex..(int)_reader.BytesConsumed]);
 
-    private readonly bool Matches(CloudTrailJsonKind expected) => expected switch
+    private bool Matches(CloudTrailJsonKind expected) => expected switch
     {
         CloudTrailJsonKind.String => _reader.TokenType == JsonTokenType.String,
-        CloudTrailJsonKind.DateTime => _reader.TokenType == JsonTokenType.String && _reader.TryGetDateTimeOffset(out _),
+        CloudTrailJsonKind.DateTime => _reader.TokenType == JsonTokenType.String && _reader.TryGetDateTimeOffset(out _checkedDateTime),
         CloudTrailJsonKind.Integer => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out _),
         CloudTrailJsonKind.Number => _reader.TokenType == JsonTokenType.Number && _reader.TryGetDouble(out _),
         CloudTrailJsonKind.Boolean => _reader.TokenType is JsonTokenType.True or JsonTokenType.False,

@@ -149,35 +149,42 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("accountId"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("requestParameters", "accountId");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("requestParameters", "accountId");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("vaultName"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("requestParameters", "vaultName");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("requestParameters", "vaultName");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -187,6 +194,44 @@ namespace GlacierTrail.Events
                 VaultName = v1 ?? throw reader.MissingRequired("requestParameters", "vaultName"),
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "accountId"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "vaultName"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("accountId"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("vaultName"u8))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -246,22 +291,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("location"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("responseElements", "location");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("responseElements", "location");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -270,6 +321,34 @@ namespace GlacierTrail.Events
                 Location = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "location"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("location"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>

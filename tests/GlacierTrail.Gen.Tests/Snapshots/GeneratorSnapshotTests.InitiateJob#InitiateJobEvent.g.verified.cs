@@ -159,48 +159,56 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("accountId"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("requestParameters", "accountId");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("requestParameters", "accountId");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("vaultName"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("requestParameters", "vaultName");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("requestParameters", "vaultName");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("jobParameters"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("requestParameters", "jobParameters");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("requestParameters", "jobParameters");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "jobParameters", ref extensionData))
-                    {
-                        v2 = global::GlacierTrail.Events.JobParameters.Read(ref reader);
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "jobParameters", ref extensionData))
+                        {
+                            v2 = global::GlacierTrail.Events.JobParameters.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -211,6 +219,58 @@ namespace GlacierTrail.Events
                 JobParameters = v2,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "accountId"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "vaultName"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "jobParameters"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("accountId"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("vaultName"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("jobParameters"u8))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -296,48 +356,56 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("location"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("responseElements", "location");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("responseElements", "location");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("jobId"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("responseElements", "jobId");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("responseElements", "jobId");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "jobId", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "jobId", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("jobOutputPath"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("responseElements", "jobOutputPath");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("responseElements", "jobOutputPath");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "jobOutputPath", ref extensionData))
-                    {
-                        v2 = reader.GetString();
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "jobOutputPath", ref extensionData))
+                        {
+                            v2 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -348,6 +416,62 @@ namespace GlacierTrail.Events
                 JobOutputPath = v2,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "jobId"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "location"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "jobOutputPath"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("location"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("jobId"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("jobOutputPath"u8))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         /// <summary>

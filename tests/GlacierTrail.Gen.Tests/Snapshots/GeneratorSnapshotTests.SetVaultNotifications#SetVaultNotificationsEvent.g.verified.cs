@@ -143,48 +143,56 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("accountId"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("requestParameters", "accountId");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("requestParameters", "accountId");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("vaultName"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("requestParameters", "vaultName");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("requestParameters", "vaultName");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("vaultNotificationConfig"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("requestParameters", "vaultNotificationConfig");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("requestParameters", "vaultNotificationConfig");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "vaultNotificationConfig", ref extensionData))
-                    {
-                        v2 = global::GlacierTrail.Events.VaultNotificationConfig.Read(ref reader);
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "vaultNotificationConfig", ref extensionData))
+                        {
+                            v2 = global::GlacierTrail.Events.VaultNotificationConfig.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -195,6 +203,58 @@ namespace GlacierTrail.Events
                 VaultNotificationConfig = v2,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "accountId"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "vaultName"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 23:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "vaultNotificationConfig"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("accountId"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("vaultName"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("vaultNotificationConfig"u8))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         /// <summary>

@@ -86,87 +86,98 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("fileHeaderInfo"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("CsvInput", "fileHeaderInfo");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("CsvInput", "fileHeaderInfo");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fileHeaderInfo", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.CsvFileHeaderInfo.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fileHeaderInfo", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.CsvFileHeaderInfo.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("comments"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("CsvInput", "comments");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("CsvInput", "comments");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "comments", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "comments", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("quoteEscapeCharacter"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("CsvInput", "quoteEscapeCharacter");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("CsvInput", "quoteEscapeCharacter");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
-                    {
-                        v2 = reader.GetString();
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
+                        {
+                            v2 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("recordDelimiter"u8))
-                {
-                    if (seen3)
+                    case 3:
                     {
-                        throw reader.Duplicate("CsvInput", "recordDelimiter");
-                    }
+                        if (seen3)
+                        {
+                            throw reader.Duplicate("CsvInput", "recordDelimiter");
+                        }
 
-                    seen3 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
-                    {
-                        v3 = reader.GetString();
+                        seen3 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
+                        {
+                            v3 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("fieldDelimiter"u8))
-                {
-                    if (seen4)
+                    case 4:
                     {
-                        throw reader.Duplicate("CsvInput", "fieldDelimiter");
-                    }
+                        if (seen4)
+                        {
+                            throw reader.Duplicate("CsvInput", "fieldDelimiter");
+                        }
 
-                    seen4 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
-                    {
-                        v4 = reader.GetString();
+                        seen4 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
+                        {
+                            v4 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("quoteCharacter"u8))
-                {
-                    if (seen5)
+                    case 5:
                     {
-                        throw reader.Duplicate("CsvInput", "quoteCharacter");
-                    }
+                        if (seen5)
+                        {
+                            throw reader.Duplicate("CsvInput", "quoteCharacter");
+                        }
 
-                    seen5 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
-                    {
-                        v5 = reader.GetString();
+                        seen5 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
+                        {
+                            v5 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -180,6 +191,96 @@ namespace GlacierTrail.Events
                 QuoteCharacter = v5,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "comments"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fileHeaderInfo"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fieldDelimiter"u8))
+                    {
+                        return 4;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "quoteCharacter"u8))
+                    {
+                        return 5;
+                    }
+
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "recordDelimiter"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                }
+                case 20:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "quoteEscapeCharacter"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("fileHeaderInfo"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("comments"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("quoteEscapeCharacter"u8))
+            {
+                return 2;
+            }
+
+            if (reader.PropertyIs("recordDelimiter"u8))
+            {
+                return 3;
+            }
+
+            if (reader.PropertyIs("fieldDelimiter"u8))
+            {
+                return 4;
+            }
+
+            if (reader.PropertyIs("quoteCharacter"u8))
+            {
+                return 5;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -303,74 +404,84 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("quoteFields"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("CsvOutput", "quoteFields");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("CsvOutput", "quoteFields");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteFields", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.CsvQuoteFields.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteFields", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.CsvQuoteFields.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("quoteEscapeCharacter"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("CsvOutput", "quoteEscapeCharacter");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("CsvOutput", "quoteEscapeCharacter");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("recordDelimiter"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("CsvOutput", "recordDelimiter");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("CsvOutput", "recordDelimiter");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
-                    {
-                        v2 = reader.GetString();
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
+                        {
+                            v2 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("fieldDelimiter"u8))
-                {
-                    if (seen3)
+                    case 3:
                     {
-                        throw reader.Duplicate("CsvOutput", "fieldDelimiter");
-                    }
+                        if (seen3)
+                        {
+                            throw reader.Duplicate("CsvOutput", "fieldDelimiter");
+                        }
 
-                    seen3 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
-                    {
-                        v3 = reader.GetString();
+                        seen3 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
+                        {
+                            v3 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("quoteCharacter"u8))
-                {
-                    if (seen4)
+                    case 4:
                     {
-                        throw reader.Duplicate("CsvOutput", "quoteCharacter");
-                    }
+                        if (seen4)
+                        {
+                            throw reader.Duplicate("CsvOutput", "quoteCharacter");
+                        }
 
-                    seen4 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
-                    {
-                        v4 = reader.GetString();
+                        seen4 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
+                        {
+                            v4 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -383,6 +494,86 @@ namespace GlacierTrail.Events
                 QuoteCharacter = v4,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "quoteFields"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fieldDelimiter"u8))
+                    {
+                        return 3;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "quoteCharacter"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "recordDelimiter"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+                case 20:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "quoteEscapeCharacter"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("quoteFields"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("quoteEscapeCharacter"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("recordDelimiter"u8))
+            {
+                return 2;
+            }
+
+            if (reader.PropertyIs("fieldDelimiter"u8))
+            {
+                return 3;
+            }
+
+            if (reader.PropertyIs("quoteCharacter"u8))
+            {
+                return 4;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -470,35 +661,42 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("strategy"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("DataRetrievalRule", "strategy");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("DataRetrievalRule", "strategy");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "strategy", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.DataRetrievalStrategy.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "strategy", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.DataRetrievalStrategy.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("bytesPerHour"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("DataRetrievalRule", "bytesPerHour");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("DataRetrievalRule", "bytesPerHour");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "bytesPerHour", ref extensionData))
-                    {
-                        v1 = reader.GetInt64();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "bytesPerHour", ref extensionData))
+                        {
+                            v1 = reader.GetInt64();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -508,6 +706,48 @@ namespace GlacierTrail.Events
                 BytesPerHour = v1,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "strategy"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "bytesPerHour"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("strategy"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("bytesPerHour"u8))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -567,30 +807,36 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("rules"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("DataRetrievalPolicy", "rules");
-                    }
-
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "rules", ref extensionData))
-                    {
-                        var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.DataRetrievalRule>();
-                        while (reader.ReadItem())
+                        if (seen0)
                         {
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "rules");
-                            global::GlacierTrail.Events.DataRetrievalRule item0;
-                            item0 = global::GlacierTrail.Events.DataRetrievalRule.Read(ref reader);
-                            list0.Add(item0);
+                            throw reader.Duplicate("DataRetrievalPolicy", "rules");
                         }
-                        v0 = list0;
+
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "rules", ref extensionData))
+                        {
+                            var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.DataRetrievalRule>();
+                            while (reader.ReadItem())
+                            {
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "rules");
+                                global::GlacierTrail.Events.DataRetrievalRule item0;
+                                item0 = global::GlacierTrail.Events.DataRetrievalRule.Read(ref reader);
+                                list0.Add(item0);
+                            }
+                            v0 = list0;
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -599,6 +845,34 @@ namespace GlacierTrail.Events
                 Rules = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "rules"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("rules"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -677,48 +951,56 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("encryptionType"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("Encryption", "encryptionType");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("Encryption", "encryptionType");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "encryptionType", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.S3EncryptionType.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "encryptionType", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.S3EncryptionType.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("kMSKeyId"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("Encryption", "kMSKeyId");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("Encryption", "kMSKeyId");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "kMSKeyId", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "kMSKeyId", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("kMSContext"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("Encryption", "kMSContext");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("Encryption", "kMSContext");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "kMSContext", ref extensionData))
-                    {
-                        v2 = reader.GetString();
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "kMSContext", ref extensionData))
+                        {
+                            v2 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -729,6 +1011,62 @@ namespace GlacierTrail.Events
                 KMSContext = v2,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "kMSKeyId"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 10:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "kMSContext"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "encryptionType"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("encryptionType"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("kMSKeyId"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("kMSContext"u8))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -834,74 +1172,84 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("type"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("Grantee", "type");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("Grantee", "type");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "type", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.GranteeType.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "type", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.GranteeType.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("displayName"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("Grantee", "displayName");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("Grantee", "displayName");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "displayName", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "displayName", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("uRI"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("Grantee", "uRI");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("Grantee", "uRI");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "uRI", ref extensionData))
-                    {
-                        v2 = reader.GetString();
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "uRI", ref extensionData))
+                        {
+                            v2 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("iD"u8))
-                {
-                    if (seen3)
+                    case 3:
                     {
-                        throw reader.Duplicate("Grantee", "iD");
-                    }
+                        if (seen3)
+                        {
+                            throw reader.Duplicate("Grantee", "iD");
+                        }
 
-                    seen3 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "iD", ref extensionData))
-                    {
-                        v3 = reader.GetString();
+                        seen3 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "iD", ref extensionData))
+                        {
+                            v3 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("emailAddress"u8))
-                {
-                    if (seen4)
+                    case 4:
                     {
-                        throw reader.Duplicate("Grantee", "emailAddress");
-                    }
+                        if (seen4)
+                        {
+                            throw reader.Duplicate("Grantee", "emailAddress");
+                        }
 
-                    seen4 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "emailAddress", ref extensionData))
-                    {
-                        v4 = reader.GetString();
+                        seen4 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "emailAddress", ref extensionData))
+                        {
+                            v4 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -914,6 +1262,90 @@ namespace GlacierTrail.Events
                 EmailAddress = v4,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 2:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "iD"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                }
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "uRI"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "emailAddress"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("type"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("displayName"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("uRI"u8))
+            {
+                return 2;
+            }
+
+            if (reader.PropertyIs("iD"u8))
+            {
+                return 3;
+            }
+
+            if (reader.PropertyIs("emailAddress"u8))
+            {
+                return 4;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -1001,35 +1433,42 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("grantee"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("Grant", "grantee");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("Grant", "grantee");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "grantee", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.Grantee.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "grantee", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.Grantee.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("permission"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("Grant", "permission");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("Grant", "permission");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "permission", ref extensionData))
-                    {
-                        v1 = global::GlacierTrail.Events.GrantPermission.Read(ref reader);
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "permission", ref extensionData))
+                        {
+                            v1 = global::GlacierTrail.Events.GrantPermission.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1039,6 +1478,48 @@ namespace GlacierTrail.Events
                 Permission = v1,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "grantee"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 10:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "permission"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("grantee"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("permission"u8))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -1098,22 +1579,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("csv"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("InputSerialization", "csv");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("InputSerialization", "csv");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "csv", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.CsvInput.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "csv", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.CsvInput.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1122,6 +1609,34 @@ namespace GlacierTrail.Events
                 Csv = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "csv"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("csv"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -1205,61 +1720,70 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("startDate"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("InventoryRetrievalParameters", "startDate");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("InventoryRetrievalParameters", "startDate");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "startDate", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "startDate", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("endDate"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("InventoryRetrievalParameters", "endDate");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("InventoryRetrievalParameters", "endDate");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "endDate", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "endDate", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("limit"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("InventoryRetrievalParameters", "limit");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("InventoryRetrievalParameters", "limit");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "limit", ref extensionData))
-                    {
-                        v2 = reader.GetString();
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "limit", ref extensionData))
+                        {
+                            v2 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("marker"u8))
-                {
-                    if (seen3)
+                    case 3:
                     {
-                        throw reader.Duplicate("InventoryRetrievalParameters", "marker");
-                    }
+                        if (seen3)
+                        {
+                            throw reader.Duplicate("InventoryRetrievalParameters", "marker");
+                        }
 
-                    seen3 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "marker", ref extensionData))
-                    {
-                        v3 = reader.GetString();
+                        seen3 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "marker", ref extensionData))
+                        {
+                            v3 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1271,6 +1795,76 @@ namespace GlacierTrail.Events
                 Marker = v3,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "limit"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "marker"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "endDate"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "startDate"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("startDate"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("endDate"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("limit"u8))
+            {
+                return 2;
+            }
+
+            if (reader.PropertyIs("marker"u8))
+            {
+                return 3;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -1342,22 +1936,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("csv"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("OutputSerialization", "csv");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("OutputSerialization", "csv");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "csv", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.CsvOutput.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "csv", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.CsvOutput.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1366,6 +1966,34 @@ namespace GlacierTrail.Events
                 Csv = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "csv"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("csv"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -1449,61 +2077,70 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("inputSerialization"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("SelectParameters", "inputSerialization");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("SelectParameters", "inputSerialization");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inputSerialization", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.InputSerialization.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inputSerialization", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.InputSerialization.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("expressionType"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("SelectParameters", "expressionType");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("SelectParameters", "expressionType");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "expressionType", ref extensionData))
-                    {
-                        v1 = global::GlacierTrail.Events.SelectExpressionType.Read(ref reader);
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "expressionType", ref extensionData))
+                        {
+                            v1 = global::GlacierTrail.Events.SelectExpressionType.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("expression"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("SelectParameters", "expression");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("SelectParameters", "expression");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "expression", ref extensionData))
-                    {
-                        v2 = reader.GetString();
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "expression", ref extensionData))
+                        {
+                            v2 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("outputSerialization"u8))
-                {
-                    if (seen3)
+                    case 3:
                     {
-                        throw reader.Duplicate("SelectParameters", "outputSerialization");
-                    }
+                        if (seen3)
+                        {
+                            throw reader.Duplicate("SelectParameters", "outputSerialization");
+                        }
 
-                    seen3 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "outputSerialization", ref extensionData))
-                    {
-                        v3 = global::GlacierTrail.Events.OutputSerialization.Read(ref reader);
+                        seen3 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "outputSerialization", ref extensionData))
+                        {
+                            v3 = global::GlacierTrail.Events.OutputSerialization.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1515,6 +2152,76 @@ namespace GlacierTrail.Events
                 OutputSerialization = v3,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 10:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "expression"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "expressionType"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 18:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "inputSerialization"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 19:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "outputSerialization"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("inputSerialization"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("expressionType"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("expression"u8))
+            {
+                return 2;
+            }
+
+            if (reader.PropertyIs("outputSerialization"u8))
+            {
+                return 3;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -1656,141 +2363,154 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("bucketName"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("S3Location", "bucketName");
-                    }
-
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "bucketName", ref extensionData))
-                    {
-                        v0 = reader.GetString();
-                    }
-                }
-                else if (reader.PropertyIs("prefix"u8))
-                {
-                    if (seen1)
-                    {
-                        throw reader.Duplicate("S3Location", "prefix");
-                    }
-
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "prefix", ref extensionData))
-                    {
-                        v1 = reader.GetString();
-                    }
-                }
-                else if (reader.PropertyIs("encryption"u8))
-                {
-                    if (seen2)
-                    {
-                        throw reader.Duplicate("S3Location", "encryption");
-                    }
-
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "encryption", ref extensionData))
-                    {
-                        v2 = global::GlacierTrail.Events.Encryption.Read(ref reader);
-                    }
-                }
-                else if (reader.PropertyIs("cannedACL"u8))
-                {
-                    if (seen3)
-                    {
-                        throw reader.Duplicate("S3Location", "cannedACL");
-                    }
-
-                    seen3 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "cannedACL", ref extensionData))
-                    {
-                        v3 = global::GlacierTrail.Events.S3CannedAcl.Read(ref reader);
-                    }
-                }
-                else if (reader.PropertyIs("accessControlList"u8))
-                {
-                    if (seen4)
-                    {
-                        throw reader.Duplicate("S3Location", "accessControlList");
-                    }
-
-                    seen4 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "accessControlList", ref extensionData))
-                    {
-                        var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.Grant>();
-                        while (reader.ReadItem())
+                        if (seen0)
                         {
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "accessControlList");
-                            global::GlacierTrail.Events.Grant item0;
-                            item0 = global::GlacierTrail.Events.Grant.Read(ref reader);
-                            list0.Add(item0);
+                            throw reader.Duplicate("S3Location", "bucketName");
                         }
-                        v4 = list0;
-                    }
-                }
-                else if (reader.PropertyIs("tagging"u8))
-                {
-                    if (seen5)
-                    {
-                        throw reader.Duplicate("S3Location", "tagging");
-                    }
 
-                    seen5 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tagging", ref extensionData))
-                    {
-                        var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
-                        while (reader.ReadProperty())
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "bucketName", ref extensionData))
                         {
-                            string key0 = reader.GetString();
-                            reader.Read();
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "tagging");
-                            string item0;
-                            item0 = reader.GetString();
-                            map0[key0] = item0;
+                            v0 = reader.GetString();
                         }
-                        v5 = map0;
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("userMetadata"u8))
-                {
-                    if (seen6)
+                    case 1:
                     {
-                        throw reader.Duplicate("S3Location", "userMetadata");
-                    }
-
-                    seen6 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "userMetadata", ref extensionData))
-                    {
-                        var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
-                        while (reader.ReadProperty())
+                        if (seen1)
                         {
-                            string key0 = reader.GetString();
-                            reader.Read();
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "userMetadata");
-                            string item0;
-                            item0 = reader.GetString();
-                            map0[key0] = item0;
+                            throw reader.Duplicate("S3Location", "prefix");
                         }
-                        v6 = map0;
-                    }
-                }
-                else if (reader.PropertyIs("storageClass"u8))
-                {
-                    if (seen7)
-                    {
-                        throw reader.Duplicate("S3Location", "storageClass");
-                    }
 
-                    seen7 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "storageClass", ref extensionData))
-                    {
-                        v7 = global::GlacierTrail.Events.S3StorageClass.Read(ref reader);
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "prefix", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    case 2:
+                    {
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("S3Location", "encryption");
+                        }
+
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "encryption", ref extensionData))
+                        {
+                            v2 = global::GlacierTrail.Events.Encryption.Read(ref reader);
+                        }
+                        break;
+                    }
+                    case 3:
+                    {
+                        if (seen3)
+                        {
+                            throw reader.Duplicate("S3Location", "cannedACL");
+                        }
+
+                        seen3 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "cannedACL", ref extensionData))
+                        {
+                            v3 = global::GlacierTrail.Events.S3CannedAcl.Read(ref reader);
+                        }
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (seen4)
+                        {
+                            throw reader.Duplicate("S3Location", "accessControlList");
+                        }
+
+                        seen4 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "accessControlList", ref extensionData))
+                        {
+                            var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.Grant>();
+                            while (reader.ReadItem())
+                            {
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "accessControlList");
+                                global::GlacierTrail.Events.Grant item0;
+                                item0 = global::GlacierTrail.Events.Grant.Read(ref reader);
+                                list0.Add(item0);
+                            }
+                            v4 = list0;
+                        }
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (seen5)
+                        {
+                            throw reader.Duplicate("S3Location", "tagging");
+                        }
+
+                        seen5 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tagging", ref extensionData))
+                        {
+                            var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
+                            while (reader.ReadProperty())
+                            {
+                                string key0 = reader.GetString();
+                                reader.Read();
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "tagging");
+                                string item0;
+                                item0 = reader.GetString();
+                                map0[key0] = item0;
+                            }
+                            v5 = map0;
+                        }
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (seen6)
+                        {
+                            throw reader.Duplicate("S3Location", "userMetadata");
+                        }
+
+                        seen6 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "userMetadata", ref extensionData))
+                        {
+                            var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
+                            while (reader.ReadProperty())
+                            {
+                                string key0 = reader.GetString();
+                                reader.Read();
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "userMetadata");
+                                string item0;
+                                item0 = reader.GetString();
+                                map0[key0] = item0;
+                            }
+                            v6 = map0;
+                        }
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (seen7)
+                        {
+                            throw reader.Duplicate("S3Location", "storageClass");
+                        }
+
+                        seen7 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "storageClass", ref extensionData))
+                        {
+                            v7 = global::GlacierTrail.Events.S3StorageClass.Read(ref reader);
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1806,6 +2526,124 @@ namespace GlacierTrail.Events
                 StorageClass = v7,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "prefix"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tagging"u8))
+                    {
+                        return 5;
+                    }
+
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "cannedACL"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                }
+                case 10:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "bucketName"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "encryption"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "userMetadata"u8))
+                    {
+                        return 6;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "storageClass"u8))
+                    {
+                        return 7;
+                    }
+
+                    break;
+                }
+                case 17:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "accessControlList"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("bucketName"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("prefix"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("encryption"u8))
+            {
+                return 2;
+            }
+
+            if (reader.PropertyIs("cannedACL"u8))
+            {
+                return 3;
+            }
+
+            if (reader.PropertyIs("accessControlList"u8))
+            {
+                return 4;
+            }
+
+            if (reader.PropertyIs("tagging"u8))
+            {
+                return 5;
+            }
+
+            if (reader.PropertyIs("userMetadata"u8))
+            {
+                return 6;
+            }
+
+            if (reader.PropertyIs("storageClass"u8))
+            {
+                return 7;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -1918,22 +2756,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("s3"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("OutputLocation", "s3");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("OutputLocation", "s3");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "s3", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.S3Location.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "s3", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.S3Location.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1942,6 +2786,34 @@ namespace GlacierTrail.Events
                 S3 = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 2:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "s3"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("s3"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -2085,139 +2957,154 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("type"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("JobParameters", "type");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("JobParameters", "type");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "type", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.JobType.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "type", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.JobType.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("format"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("JobParameters", "format");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("JobParameters", "format");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "format", ref extensionData))
-                    {
-                        v1 = global::GlacierTrail.Events.InventoryFormat.Read(ref reader);
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "format", ref extensionData))
+                        {
+                            v1 = global::GlacierTrail.Events.InventoryFormat.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("archiveId"u8))
-                {
-                    if (seen2)
+                    case 2:
                     {
-                        throw reader.Duplicate("JobParameters", "archiveId");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("JobParameters", "archiveId");
+                        }
 
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "archiveId", ref extensionData))
-                    {
-                        v2 = reader.GetString();
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "archiveId", ref extensionData))
+                        {
+                            v2 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("description"u8))
-                {
-                    if (seen3)
+                    case 3:
                     {
-                        throw reader.Duplicate("JobParameters", "description");
-                    }
+                        if (seen3)
+                        {
+                            throw reader.Duplicate("JobParameters", "description");
+                        }
 
-                    seen3 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "description", ref extensionData))
-                    {
-                        v3 = reader.GetString();
+                        seen3 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "description", ref extensionData))
+                        {
+                            v3 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("sNSTopic"u8))
-                {
-                    if (seen4)
+                    case 4:
                     {
-                        throw reader.Duplicate("JobParameters", "sNSTopic");
-                    }
+                        if (seen4)
+                        {
+                            throw reader.Duplicate("JobParameters", "sNSTopic");
+                        }
 
-                    seen4 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
-                    {
-                        v4 = reader.GetString();
+                        seen4 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
+                        {
+                            v4 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("retrievalByteRange"u8))
-                {
-                    if (seen5)
+                    case 5:
                     {
-                        throw reader.Duplicate("JobParameters", "retrievalByteRange");
-                    }
+                        if (seen5)
+                        {
+                            throw reader.Duplicate("JobParameters", "retrievalByteRange");
+                        }
 
-                    seen5 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "retrievalByteRange", ref extensionData))
-                    {
-                        v5 = reader.GetString();
+                        seen5 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "retrievalByteRange", ref extensionData))
+                        {
+                            v5 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("tier"u8))
-                {
-                    if (seen6)
+                    case 6:
                     {
-                        throw reader.Duplicate("JobParameters", "tier");
-                    }
+                        if (seen6)
+                        {
+                            throw reader.Duplicate("JobParameters", "tier");
+                        }
 
-                    seen6 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "tier", ref extensionData))
-                    {
-                        v6 = global::GlacierTrail.Events.JobTier.Read(ref reader);
+                        seen6 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "tier", ref extensionData))
+                        {
+                            v6 = global::GlacierTrail.Events.JobTier.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("inventoryRetrievalParameters"u8))
-                {
-                    if (seen7)
+                    case 7:
                     {
-                        throw reader.Duplicate("JobParameters", "inventoryRetrievalParameters");
-                    }
+                        if (seen7)
+                        {
+                            throw reader.Duplicate("JobParameters", "inventoryRetrievalParameters");
+                        }
 
-                    seen7 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inventoryRetrievalParameters", ref extensionData))
-                    {
-                        v7 = global::GlacierTrail.Events.InventoryRetrievalParameters.Read(ref reader);
+                        seen7 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inventoryRetrievalParameters", ref extensionData))
+                        {
+                            v7 = global::GlacierTrail.Events.InventoryRetrievalParameters.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("selectParameters"u8))
-                {
-                    if (seen8)
+                    case 8:
                     {
-                        throw reader.Duplicate("JobParameters", "selectParameters");
-                    }
+                        if (seen8)
+                        {
+                            throw reader.Duplicate("JobParameters", "selectParameters");
+                        }
 
-                    seen8 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "selectParameters", ref extensionData))
-                    {
-                        v8 = global::GlacierTrail.Events.SelectParameters.Read(ref reader);
+                        seen8 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "selectParameters", ref extensionData))
+                        {
+                            v8 = global::GlacierTrail.Events.SelectParameters.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("outputLocation"u8))
-                {
-                    if (seen9)
+                    case 9:
                     {
-                        throw reader.Duplicate("JobParameters", "outputLocation");
-                    }
+                        if (seen9)
+                        {
+                            throw reader.Duplicate("JobParameters", "outputLocation");
+                        }
 
-                    seen9 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "outputLocation", ref extensionData))
-                    {
-                        v9 = global::GlacierTrail.Events.OutputLocation.Read(ref reader);
+                        seen9 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "outputLocation", ref extensionData))
+                        {
+                            v9 = global::GlacierTrail.Events.OutputLocation.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -2235,6 +3122,156 @@ namespace GlacierTrail.Events
                 OutputLocation = v9,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tier"u8))
+                    {
+                        return 6;
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "format"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "sNSTopic"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "archiveId"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "outputLocation"u8))
+                    {
+                        return 9;
+                    }
+
+                    break;
+                }
+                case 16:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "selectParameters"u8))
+                    {
+                        return 8;
+                    }
+
+                    break;
+                }
+                case 18:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "retrievalByteRange"u8))
+                    {
+                        return 5;
+                    }
+
+                    break;
+                }
+                case 28:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "inventoryRetrievalParameters"u8))
+                    {
+                        return 7;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("type"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("format"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("archiveId"u8))
+            {
+                return 2;
+            }
+
+            if (reader.PropertyIs("description"u8))
+            {
+                return 3;
+            }
+
+            if (reader.PropertyIs("sNSTopic"u8))
+            {
+                return 4;
+            }
+
+            if (reader.PropertyIs("retrievalByteRange"u8))
+            {
+                return 5;
+            }
+
+            if (reader.PropertyIs("tier"u8))
+            {
+                return 6;
+            }
+
+            if (reader.PropertyIs("inventoryRetrievalParameters"u8))
+            {
+                return 7;
+            }
+
+            if (reader.PropertyIs("selectParameters"u8))
+            {
+                return 8;
+            }
+
+            if (reader.PropertyIs("outputLocation"u8))
+            {
+                return 9;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -2342,22 +3379,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("policy"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("VaultAccessPolicy", "policy");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("VaultAccessPolicy", "policy");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "policy", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "policy", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -2366,6 +3409,34 @@ namespace GlacierTrail.Events
                 Policy = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "policy"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("policy"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -2419,22 +3490,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("policy"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("VaultLockPolicy", "policy");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("VaultLockPolicy", "policy");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "policy", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "policy", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -2443,6 +3520,34 @@ namespace GlacierTrail.Events
                 Policy = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "policy"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("policy"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -2506,43 +3611,50 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("sNSTopic"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("VaultNotificationConfig", "sNSTopic");
-                    }
-
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
-                    {
-                        v0 = reader.GetString();
-                    }
-                }
-                else if (reader.PropertyIs("events"u8))
-                {
-                    if (seen1)
-                    {
-                        throw reader.Duplicate("VaultNotificationConfig", "events");
-                    }
-
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "events", ref extensionData))
-                    {
-                        var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.VaultNotificationEvent>();
-                        while (reader.ReadItem())
+                        if (seen0)
                         {
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "events");
-                            global::GlacierTrail.Events.VaultNotificationEvent item0;
-                            item0 = global::GlacierTrail.Events.VaultNotificationEvent.Read(ref reader);
-                            list0.Add(item0);
+                            throw reader.Duplicate("VaultNotificationConfig", "sNSTopic");
                         }
-                        v1 = list0;
+
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    case 1:
+                    {
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("VaultNotificationConfig", "events");
+                        }
+
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "events", ref extensionData))
+                        {
+                            var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.VaultNotificationEvent>();
+                            while (reader.ReadItem())
+                            {
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "events");
+                                global::GlacierTrail.Events.VaultNotificationEvent item0;
+                                item0 = global::GlacierTrail.Events.VaultNotificationEvent.Read(ref reader);
+                                list0.Add(item0);
+                            }
+                            v1 = list0;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -2552,6 +3664,48 @@ namespace GlacierTrail.Events
                 Events = v1,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "events"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "sNSTopic"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("sNSTopic"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("events"u8))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         /// <summary>

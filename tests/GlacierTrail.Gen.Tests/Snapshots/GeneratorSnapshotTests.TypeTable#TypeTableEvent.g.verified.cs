@@ -150,35 +150,42 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("key"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("Tag", "key");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("Tag", "key");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "key", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "key", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("value"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("Tag", "value");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("Tag", "value");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "value", ref extensionData))
-                    {
-                        v1 = reader.GetString();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "value", ref extensionData))
+                        {
+                            v1 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -188,6 +195,48 @@ namespace GlacierTrail.Events
                 Value = v1,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "key"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("key"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("value"u8))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -257,35 +306,42 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("id"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("requestParameters.entries[]", "id");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("requestParameters.entries[]", "id");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "id", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "id", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("size"u8))
-                {
-                    if (seen1)
+                    case 1:
                     {
-                        throw reader.Duplicate("requestParameters.entries[]", "size");
-                    }
+                        if (seen1)
+                        {
+                            throw reader.Duplicate("requestParameters.entries[]", "size");
+                        }
 
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "size", ref extensionData))
-                    {
-                        v1 = reader.GetInt64();
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "size", ref extensionData))
+                        {
+                            v1 = reader.GetInt64();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -295,6 +351,48 @@ namespace GlacierTrail.Events
                 Size = v1,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 2:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("id"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("size"u8))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -354,22 +452,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("max"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("requestParameters.limits.*", "max");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("requestParameters.limits.*", "max");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "max", ref extensionData))
-                    {
-                        v0 = reader.GetInt64();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "max", ref extensionData))
+                        {
+                            v0 = reader.GetInt64();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -378,6 +482,34 @@ namespace GlacierTrail.Events
                 Max = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("max"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -431,22 +563,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("depth"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("requestParameters.nested.inner", "depth");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("requestParameters.nested.inner", "depth");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "depth", ref extensionData))
-                    {
-                        v0 = reader.GetInt64();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "depth", ref extensionData))
+                        {
+                            v0 = reader.GetInt64();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -455,6 +593,34 @@ namespace GlacierTrail.Events
                 Depth = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "depth"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("depth"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -508,22 +674,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("inner"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("requestParameters.nested", "inner");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("requestParameters.nested", "inner");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inner", ref extensionData))
-                    {
-                        v0 = global::GlacierTrail.Events.TypeTableRequestParametersNestedInner.Read(ref reader);
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inner", ref extensionData))
+                        {
+                            v0 = global::GlacierTrail.Events.TypeTableRequestParametersNestedInner.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -532,6 +704,34 @@ namespace GlacierTrail.Events
                 Inner = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "inner"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("inner"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -745,266 +945,288 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("plainString"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("requestParameters", "plainString");
-                    }
-
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "plainString", ref extensionData))
-                    {
-                        v0 = reader.GetString();
-                    }
-                }
-                else if (reader.PropertyIs("timestamp"u8))
-                {
-                    if (seen1)
-                    {
-                        throw reader.Duplicate("requestParameters", "timestamp");
-                    }
-
-                    seen1 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.DateTime, "timestamp", ref extensionData))
-                    {
-                        v1 = reader.GetDateTime("timestamp", ref extensionData);
-                    }
-                }
-                else if (reader.PropertyIs("count"u8))
-                {
-                    if (seen2)
-                    {
-                        throw reader.Duplicate("requestParameters", "count");
-                    }
-
-                    seen2 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "count", ref extensionData))
-                    {
-                        v2 = reader.GetInt64();
-                    }
-                }
-                else if (reader.PropertyIs("ratio"u8))
-                {
-                    if (seen3)
-                    {
-                        throw reader.Duplicate("requestParameters", "ratio");
-                    }
-
-                    seen3 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Number, "ratio", ref extensionData))
-                    {
-                        v3 = reader.GetDouble();
-                    }
-                }
-                else if (reader.PropertyIs("enabled"u8))
-                {
-                    if (seen4)
-                    {
-                        throw reader.Duplicate("requestParameters", "enabled");
-                    }
-
-                    seen4 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Boolean, "enabled", ref extensionData))
-                    {
-                        v4 = reader.GetBoolean();
-                    }
-                }
-                else if (reader.PropertyIs("names"u8))
-                {
-                    if (seen5)
-                    {
-                        throw reader.Duplicate("requestParameters", "names");
-                    }
-
-                    seen5 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "names", ref extensionData))
-                    {
-                        var list0 = new global::System.Collections.Generic.List<string>();
-                        while (reader.ReadItem())
+                        if (seen0)
                         {
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "names");
-                            string item0;
-                            item0 = reader.GetString();
-                            list0.Add(item0);
+                            throw reader.Duplicate("requestParameters", "plainString");
                         }
-                        v5 = list0;
-                    }
-                }
-                else if (reader.PropertyIs("entries"u8))
-                {
-                    if (seen6)
-                    {
-                        throw reader.Duplicate("requestParameters", "entries");
-                    }
 
-                    seen6 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "entries", ref extensionData))
-                    {
-                        var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem>();
-                        while (reader.ReadItem())
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "plainString", ref extensionData))
                         {
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "entries");
-                            global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem item0;
-                            item0 = global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem.Read(ref reader);
-                            list0.Add(item0);
+                            v0 = reader.GetString();
                         }
-                        v6 = list0;
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("labels"u8))
-                {
-                    if (seen7)
+                    case 1:
                     {
-                        throw reader.Duplicate("requestParameters", "labels");
-                    }
-
-                    seen7 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "labels", ref extensionData))
-                    {
-                        var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
-                        while (reader.ReadProperty())
+                        if (seen1)
                         {
-                            string key0 = reader.GetString();
-                            reader.Read();
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "labels");
-                            string item0;
-                            item0 = reader.GetString();
-                            map0[key0] = item0;
+                            throw reader.Duplicate("requestParameters", "timestamp");
                         }
-                        v7 = map0;
-                    }
-                }
-                else if (reader.PropertyIs("limits"u8))
-                {
-                    if (seen8)
-                    {
-                        throw reader.Duplicate("requestParameters", "limits");
-                    }
 
-                    seen8 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "limits", ref extensionData))
-                    {
-                        var map0 = new global::System.Collections.Generic.Dictionary<string, global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue>();
-                        while (reader.ReadProperty())
+                        seen1 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.DateTime, "timestamp", ref extensionData))
                         {
-                            string key0 = reader.GetString();
-                            reader.Read();
-                            reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "limits");
-                            global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue item0;
-                            item0 = global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue.Read(ref reader);
-                            map0[key0] = item0;
+                            v1 = reader.GetDateTime("timestamp", ref extensionData);
                         }
-                        v8 = map0;
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("tier"u8))
-                {
-                    if (seen9)
+                    case 2:
                     {
-                        throw reader.Duplicate("requestParameters", "tier");
-                    }
+                        if (seen2)
+                        {
+                            throw reader.Duplicate("requestParameters", "count");
+                        }
 
-                    seen9 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "tier", ref extensionData))
-                    {
-                        v9 = global::GlacierTrail.Events.TypeTableRequestParametersTier.Read(ref reader);
+                        seen2 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "count", ref extensionData))
+                        {
+                            v2 = reader.GetInt64();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("maybeName"u8))
-                {
-                    if (seen10)
+                    case 3:
                     {
-                        throw reader.Duplicate("requestParameters", "maybeName");
-                    }
+                        if (seen3)
+                        {
+                            throw reader.Duplicate("requestParameters", "ratio");
+                        }
 
-                    seen10 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "maybeName", ref extensionData))
-                    {
-                        v10 = reader.GetString();
+                        seen3 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Number, "ratio", ref extensionData))
+                        {
+                            v3 = reader.GetDouble();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("optionalCount"u8))
-                {
-                    if (seen11)
+                    case 4:
                     {
-                        throw reader.Duplicate("requestParameters", "optionalCount");
-                    }
+                        if (seen4)
+                        {
+                            throw reader.Duplicate("requestParameters", "enabled");
+                        }
 
-                    seen11 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "optionalCount", ref extensionData))
-                    {
-                        v11 = reader.GetInt64();
+                        seen4 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Boolean, "enabled", ref extensionData))
+                        {
+                            v4 = reader.GetBoolean();
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("requiredCount"u8))
-                {
-                    if (seen12)
+                    case 5:
                     {
-                        throw reader.Duplicate("requestParameters", "requiredCount");
-                    }
+                        if (seen5)
+                        {
+                            throw reader.Duplicate("requestParameters", "names");
+                        }
 
-                    seen12 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "requiredCount", ref extensionData))
-                    {
-                        v12 = reader.GetInt64();
+                        seen5 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "names", ref extensionData))
+                        {
+                            var list0 = new global::System.Collections.Generic.List<string>();
+                            while (reader.ReadItem())
+                            {
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "names");
+                                string item0;
+                                item0 = reader.GetString();
+                                list0.Add(item0);
+                            }
+                            v5 = list0;
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("nested"u8))
-                {
-                    if (seen13)
+                    case 6:
                     {
-                        throw reader.Duplicate("requestParameters", "nested");
-                    }
+                        if (seen6)
+                        {
+                            throw reader.Duplicate("requestParameters", "entries");
+                        }
 
-                    seen13 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "nested", ref extensionData))
-                    {
-                        v13 = global::GlacierTrail.Events.TypeTableRequestParametersNested.Read(ref reader);
+                        seen6 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "entries", ref extensionData))
+                        {
+                            var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem>();
+                            while (reader.ReadItem())
+                            {
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "entries");
+                                global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem item0;
+                                item0 = global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem.Read(ref reader);
+                                list0.Add(item0);
+                            }
+                            v6 = list0;
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("tag"u8))
-                {
-                    if (seen14)
+                    case 7:
                     {
-                        throw reader.Duplicate("requestParameters", "tag");
-                    }
+                        if (seen7)
+                        {
+                            throw reader.Duplicate("requestParameters", "labels");
+                        }
 
-                    seen14 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tag", ref extensionData))
-                    {
-                        v14 = global::GlacierTrail.Events.TypeTableTag.Read(ref reader);
+                        seen7 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "labels", ref extensionData))
+                        {
+                            var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
+                            while (reader.ReadProperty())
+                            {
+                                string key0 = reader.GetString();
+                                reader.Read();
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "labels");
+                                string item0;
+                                item0 = reader.GetString();
+                                map0[key0] = item0;
+                            }
+                            v7 = map0;
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("hostile"u8))
-                {
-                    if (seen15)
+                    case 8:
                     {
-                        throw reader.Duplicate("requestParameters", "hostile");
-                    }
+                        if (seen8)
+                        {
+                            throw reader.Duplicate("requestParameters", "limits");
+                        }
 
-                    seen15 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "hostile", ref extensionData))
-                    {
-                        v15 = reader.GetString();
+                        seen8 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "limits", ref extensionData))
+                        {
+                            var map0 = new global::System.Collections.Generic.Dictionary<string, global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue>();
+                            while (reader.ReadProperty())
+                            {
+                                string key0 = reader.GetString();
+                                reader.Read();
+                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "limits");
+                                global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue item0;
+                                item0 = global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue.Read(ref reader);
+                                map0[key0] = item0;
+                            }
+                            v8 = map0;
+                        }
+                        break;
                     }
-                }
-                else if (reader.PropertyIs("x-amz-request-id"u8))
-                {
-                    if (seen16)
+                    case 9:
                     {
-                        throw reader.Duplicate("requestParameters", "x-amz-request-id");
-                    }
+                        if (seen9)
+                        {
+                            throw reader.Duplicate("requestParameters", "tier");
+                        }
 
-                    seen16 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "x-amz-request-id", ref extensionData))
-                    {
-                        v16 = reader.GetString();
+                        seen9 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "tier", ref extensionData))
+                        {
+                            v9 = global::GlacierTrail.Events.TypeTableRequestParametersTier.Read(ref reader);
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    case 10:
+                    {
+                        if (seen10)
+                        {
+                            throw reader.Duplicate("requestParameters", "maybeName");
+                        }
+
+                        seen10 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "maybeName", ref extensionData))
+                        {
+                            v10 = reader.GetString();
+                        }
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (seen11)
+                        {
+                            throw reader.Duplicate("requestParameters", "optionalCount");
+                        }
+
+                        seen11 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "optionalCount", ref extensionData))
+                        {
+                            v11 = reader.GetInt64();
+                        }
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (seen12)
+                        {
+                            throw reader.Duplicate("requestParameters", "requiredCount");
+                        }
+
+                        seen12 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "requiredCount", ref extensionData))
+                        {
+                            v12 = reader.GetInt64();
+                        }
+                        break;
+                    }
+                    case 13:
+                    {
+                        if (seen13)
+                        {
+                            throw reader.Duplicate("requestParameters", "nested");
+                        }
+
+                        seen13 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "nested", ref extensionData))
+                        {
+                            v13 = global::GlacierTrail.Events.TypeTableRequestParametersNested.Read(ref reader);
+                        }
+                        break;
+                    }
+                    case 14:
+                    {
+                        if (seen14)
+                        {
+                            throw reader.Duplicate("requestParameters", "tag");
+                        }
+
+                        seen14 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tag", ref extensionData))
+                        {
+                            v14 = global::GlacierTrail.Events.TypeTableTag.Read(ref reader);
+                        }
+                        break;
+                    }
+                    case 15:
+                    {
+                        if (seen15)
+                        {
+                            throw reader.Duplicate("requestParameters", "hostile");
+                        }
+
+                        seen15 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "hostile", ref extensionData))
+                        {
+                            v15 = reader.GetString();
+                        }
+                        break;
+                    }
+                    case 16:
+                    {
+                        if (seen16)
+                        {
+                            throw reader.Duplicate("requestParameters", "x-amz-request-id");
+                        }
+
+                        seen16 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "x-amz-request-id", ref extensionData))
+                        {
+                            v16 = reader.GetString();
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1029,6 +1251,226 @@ namespace GlacierTrail.Events
                 AmzRequestId = v16,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tag"u8))
+                    {
+                        return 14;
+                    }
+
+                    break;
+                }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tier"u8))
+                    {
+                        return 9;
+                    }
+
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "count"u8))
+                    {
+                        return 2;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ratio"u8))
+                    {
+                        return 3;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "names"u8))
+                    {
+                        return 5;
+                    }
+
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                    {
+                        return 7;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "limits"u8))
+                    {
+                        return 8;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "nested"u8))
+                    {
+                        return 13;
+                    }
+
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        return 4;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "entries"u8))
+                    {
+                        return 6;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "hostile"u8))
+                    {
+                        return 15;
+                    }
+
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8))
+                    {
+                        return 1;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "maybeName"u8))
+                    {
+                        return 10;
+                    }
+
+                    break;
+                }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "plainString"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "optionalCount"u8))
+                    {
+                        return 11;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "requiredCount"u8))
+                    {
+                        return 12;
+                    }
+
+                    break;
+                }
+                case 16:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "x-amz-request-id"u8))
+                    {
+                        return 16;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("plainString"u8))
+            {
+                return 0;
+            }
+
+            if (reader.PropertyIs("timestamp"u8))
+            {
+                return 1;
+            }
+
+            if (reader.PropertyIs("count"u8))
+            {
+                return 2;
+            }
+
+            if (reader.PropertyIs("ratio"u8))
+            {
+                return 3;
+            }
+
+            if (reader.PropertyIs("enabled"u8))
+            {
+                return 4;
+            }
+
+            if (reader.PropertyIs("names"u8))
+            {
+                return 5;
+            }
+
+            if (reader.PropertyIs("entries"u8))
+            {
+                return 6;
+            }
+
+            if (reader.PropertyIs("labels"u8))
+            {
+                return 7;
+            }
+
+            if (reader.PropertyIs("limits"u8))
+            {
+                return 8;
+            }
+
+            if (reader.PropertyIs("tier"u8))
+            {
+                return 9;
+            }
+
+            if (reader.PropertyIs("maybeName"u8))
+            {
+                return 10;
+            }
+
+            if (reader.PropertyIs("optionalCount"u8))
+            {
+                return 11;
+            }
+
+            if (reader.PropertyIs("requiredCount"u8))
+            {
+                return 12;
+            }
+
+            if (reader.PropertyIs("nested"u8))
+            {
+                return 13;
+            }
+
+            if (reader.PropertyIs("tag"u8))
+            {
+                return 14;
+            }
+
+            if (reader.PropertyIs("hostile"u8))
+            {
+                return 15;
+            }
+
+            if (reader.PropertyIs("x-amz-request-id"u8))
+            {
+                return 16;
+            }
+
+            return -1;
         }
 
         /// <summary>
@@ -1200,22 +1642,28 @@ namespace GlacierTrail.Events
             global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? extensionData = null;
             while (reader.ReadProperty())
             {
-                if (reader.PropertyIs("location"u8))
+                int member = reader.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref reader);
+                switch (member)
                 {
-                    if (seen0)
+                    case 0:
                     {
-                        throw reader.Duplicate("responseElements", "location");
-                    }
+                        if (seen0)
+                        {
+                            throw reader.Duplicate("responseElements", "location");
+                        }
 
-                    seen0 = true;
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
-                    {
-                        v0 = reader.GetString();
+                        seen0 = true;
+                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
+                        {
+                            v0 = reader.GetString();
+                        }
+                        break;
                     }
-                }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
+                    default:
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                        break;
+                    }
                 }
             }
 
@@ -1224,6 +1672,34 @@ namespace GlacierTrail.Events
                 Location = v0,
                 ExtensionData = extensionData,
             };
+        }
+
+        private static int MemberIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "location"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        {
+            if (reader.PropertyIs("location"u8))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         /// <summary>
