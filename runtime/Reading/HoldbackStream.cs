@@ -11,7 +11,7 @@ namespace GlacierTrail;
 /// last of the content and, on a mismatch, throws that content away; held back, the trailer
 /// arrives in a call of its own, so every record before it is delivered before the error.
 /// </summary>
-internal sealed class HoldbackStream : Stream
+internal sealed class HoldbackStream : ReadOnlyForwardStream
 {
     private const int GzipTrailerBytes = 8;
 
@@ -27,18 +27,6 @@ internal sealed class HoldbackStream : Stream
 
     /// <summary>Whether the held-back trailer has been handed to the decoder.</summary>
     public bool TrailerReleased { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -70,18 +58,6 @@ internal sealed class HoldbackStream : Stream
         return 0;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

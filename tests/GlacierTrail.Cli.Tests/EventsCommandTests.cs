@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Cli.Tests;
@@ -29,7 +30,7 @@ public class EventsCommandTests
         var line = Assert.Single(result.Lines);
         using var expected = JsonDocument.Parse(File.ReadAllBytes(path));
         using var actual = JsonDocument.Parse(line);
-        Assert.Null(JsonEquality.Difference(expected.RootElement, actual.RootElement));
+        Assert.Null(JsonAssert.FindDifference(expected.RootElement, actual.RootElement, "$"));
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public class EventsCommandTests
         for (int i = 0; i < records.Count; i++)
         {
             using var actual = JsonDocument.Parse(result.Lines[i]);
-            Assert.Null(JsonEquality.Difference(records[i], actual.RootElement));
+            Assert.Null(JsonAssert.FindDifference(records[i], actual.RootElement, "$"));
         }
     }
 

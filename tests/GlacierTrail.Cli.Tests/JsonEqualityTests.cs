@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Cli.Tests;
@@ -13,7 +14,7 @@ public class JsonEqualityTests
     {
         using var a = JsonDocument.Parse(left);
         using var b = JsonDocument.Parse(right);
-        Assert.Null(JsonEquality.Difference(a.RootElement, b.RootElement));
+        Assert.Null(JsonAssert.FindDifference(a.RootElement, b.RootElement, "$"));
     }
 
     [Theory]
@@ -26,6 +27,6 @@ public class JsonEqualityTests
     {
         using var a = JsonDocument.Parse(left);
         using var b = JsonDocument.Parse(right);
-        Assert.NotNull(JsonEquality.Difference(a.RootElement, b.RootElement));
+        Assert.NotNull(JsonAssert.FindDifference(a.RootElement, b.RootElement, "$"));
     }
 }

@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using CsCheck;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Tests;

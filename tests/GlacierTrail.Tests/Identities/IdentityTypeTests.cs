@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Tests;

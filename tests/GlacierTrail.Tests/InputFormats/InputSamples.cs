@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Tests;

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using Xunit.Sdk;
 
-namespace GlacierTrail.Tests;
+namespace GlacierTrail.Testing;
 
 /// <summary>
 /// JSON equality as the lossless contract means it: objects have the same keys whatever their
