@@ -142,35 +142,8 @@ internal sealed class LogInput
         Message("note: " + notice);
     }
 
-    // Like LogFiles.Enumerate, but digest files are named in a notice rather than dropped silently.
-    private IEnumerable<string> Enumerate(string directory)
-    {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System,
-            IgnoreInaccessible = true,
-        };
-        var files = new List<string>();
-        foreach (string file in Directory.EnumerateFiles(directory, "*", options))
-        {
-            if (Path.GetFileName(file).StartsWith('.'))
-            {
-                continue;
-            }
-
-            if (LogFiles.IsDigest(file))
-            {
-                ReportNotice($"{file}: a CloudTrail digest file; skipped");
-                continue;
-            }
-
-            files.Add(file);
-        }
-
-        files.Sort(StringComparer.Ordinal);
-        return files;
-    }
+    private IEnumerable<string> Enumerate(string directory) =>
+        LogFiles.Enumerate(directory, digest => ReportNotice($"{digest}: a CloudTrail digest file; skipped"));
 
     // In a directory, only files that start like JSON (or gzip, as S3 delivers logs) are read;
     // a stray README or checksum file is noted, not an error.
@@ -188,27 +161,6 @@ internal sealed class LogInput
             return true; // let the reader report it
         }
 
-        var bytes = head[..read];
-        if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
-        {
-            return true;
-        }
-
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
-        {
-            bytes = bytes[3..];
-        }
-
-        foreach (byte b in bytes)
-        {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                continue;
-            }
-
-            return b is (byte)'{' or (byte)'[';
-        }
-
-        return true;
+        return LogFiles.StartsLikeLog(head[..read]);
     }
 }

@@ -90,7 +90,7 @@ public static class CloudTrailLogReader
         CloudTrailRecordParser.Parse(utf8Json, factory, options);
 
     private static async IAsyncEnumerable<ReadItem> ReadFilesAsync(
-        List<string> files,
+        IReadOnlyList<string> files,
         ICloudTrailEventFactory factory,
         CloudTrailReaderOptions options,
         bool skipNonJson,
@@ -109,7 +109,7 @@ public static class CloudTrailLogReader
     // in path order, so order (and error order) is as in a sequential read while the next files
     // are already being decompressed and parsed on other cores.
     private static async IAsyncEnumerable<ReadItem> ReadFilesInParallelAsync(
-        List<string> files,
+        IReadOnlyList<string> files,
         ICloudTrailEventFactory factory,
         CloudTrailReaderOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public static class LogFiles
     public static IEnumerable<string> Enumerate(string path) => Enumerate(path, onDigest: null);
 
     /// <summary>As <see cref="Enumerate(string)"/>, telling <paramref name="onDigest"/> about each digest file left out.</summary>
-    internal static List<string> Enumerate(string path, Action<string>? onDigest)
+    public static IReadOnlyList<string> Enumerate(string path, Action<string>? onDigest)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (File.Exists(path))
@@ -62,6 +62,14 @@ public static class LogFiles
 
         return files;
     }
+
+    /// <summary>
+    /// Whether a file's first bytes could start a log: gzip (as S3 delivers logs), or JSON whose
+    /// first significant byte opens an object or array (an empty file too). A stray README or
+    /// checksum file in a log folder is not.
+    /// </summary>
+    public static bool StartsLikeLog(ReadOnlySpan<byte> head) =>
+        Decompression.IsGzip(head) || JsonSyntax.FirstSignificantByte(head) is -1 or '{' or '[';
 
     /// <summary>Whether a path is a CloudTrail digest file (they sit under <c>CloudTrail-Digest</c> and are not logs).</summary>
     public static bool IsDigest(string path) =>
