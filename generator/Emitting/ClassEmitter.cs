@@ -127,30 +127,26 @@ internal sealed class ClassEmitter
 
         w.Line($"global::System.Collections.Generic.List<{TypeNames.Runtime}.RawJsonProperty>? {Ext} = null;");
         w.Open($"while ({Reader}.ReadProperty())");
+
+        // Flat ifs that continue, not an else-if chain: the compiler walks an else-if chain
+        // recursively, and a class with thousands of members would overflow its stack.
         for (int i = 0; i < spec.Properties.Count; i++)
         {
             var property = spec.Properties[i];
-            w.Open($"{(i == 0 ? "if" : "else if")} ({Reader}.PropertyIs({CSharp.Utf8Literal(property.JsonName)}))");
+            w.Open($"if ({Reader}.PropertyIs({CSharp.Utf8Literal(property.JsonName)}))");
             w.Open($"if (seen{i})");
             w.Line($"throw {Reader}.Duplicate({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)});");
             w.Close();
             w.Line();
             w.Line($"seen{i} = true;");
             EmitReadProperty(w, property, $"v{i}");
+            w.Line();
+            w.Line("continue;");
             w.Close();
+            w.Line();
         }
 
-        if (spec.Properties.Count > 0)
-        {
-            w.Open("else");
-            w.Line($"{Reader}.KeepUnknown(ref {Ext});");
-            w.Close();
-        }
-        else
-        {
-            w.Line($"{Reader}.KeepUnknown(ref {Ext});");
-        }
-
+        w.Line($"{Reader}.KeepUnknown(ref {Ext});");
         w.Close();
         w.Line();
         w.Open($"return new {name}");

@@ -161,8 +161,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("vaultName"u8))
+
+                if (reader.PropertyIs("vaultName"u8))
                 {
                     if (seen1)
                     {
@@ -174,11 +177,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new CreateVaultRequestParameters
@@ -258,11 +261,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new CreateVaultResponseElements

@@ -171,8 +171,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("vaultName"u8))
+
+                if (reader.PropertyIs("vaultName"u8))
                 {
                     if (seen1)
                     {
@@ -184,8 +187,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("jobParameters"u8))
+
+                if (reader.PropertyIs("jobParameters"u8))
                 {
                     if (seen2)
                     {
@@ -197,11 +203,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = global::GlacierTrail.Events.JobParameters.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new InitiateJobRequestParameters
@@ -308,8 +314,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("jobId"u8))
+
+                if (reader.PropertyIs("jobId"u8))
                 {
                     if (seen1)
                     {
@@ -321,8 +330,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("jobOutputPath"u8))
+
+                if (reader.PropertyIs("jobOutputPath"u8))
                 {
                     if (seen2)
                     {
@@ -334,11 +346,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new InitiateJobResponseElements

@@ -155,8 +155,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("vaultName"u8))
+
+                if (reader.PropertyIs("vaultName"u8))
                 {
                     if (seen1)
                     {
@@ -168,8 +171,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("vaultNotificationConfig"u8))
+
+                if (reader.PropertyIs("vaultNotificationConfig"u8))
                 {
                     if (seen2)
                     {
@@ -181,11 +187,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = global::GlacierTrail.Events.VaultNotificationConfig.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new SetVaultNotificationsRequestParameters

@@ -98,8 +98,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.CsvFileHeaderInfo.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("comments"u8))
+
+                if (reader.PropertyIs("comments"u8))
                 {
                     if (seen1)
                     {
@@ -111,8 +114,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("quoteEscapeCharacter"u8))
+
+                if (reader.PropertyIs("quoteEscapeCharacter"u8))
                 {
                     if (seen2)
                     {
@@ -124,8 +130,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("recordDelimiter"u8))
+
+                if (reader.PropertyIs("recordDelimiter"u8))
                 {
                     if (seen3)
                     {
@@ -137,8 +146,11 @@ namespace GlacierTrail.Events
                     {
                         v3 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("fieldDelimiter"u8))
+
+                if (reader.PropertyIs("fieldDelimiter"u8))
                 {
                     if (seen4)
                     {
@@ -150,8 +162,11 @@ namespace GlacierTrail.Events
                     {
                         v4 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("quoteCharacter"u8))
+
+                if (reader.PropertyIs("quoteCharacter"u8))
                 {
                     if (seen5)
                     {
@@ -163,11 +178,11 @@ namespace GlacierTrail.Events
                     {
                         v5 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new CsvInput
@@ -315,8 +330,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.CsvQuoteFields.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("quoteEscapeCharacter"u8))
+
+                if (reader.PropertyIs("quoteEscapeCharacter"u8))
                 {
                     if (seen1)
                     {
@@ -328,8 +346,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("recordDelimiter"u8))
+
+                if (reader.PropertyIs("recordDelimiter"u8))
                 {
                     if (seen2)
                     {
@@ -341,8 +362,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("fieldDelimiter"u8))
+
+                if (reader.PropertyIs("fieldDelimiter"u8))
                 {
                     if (seen3)
                     {
@@ -354,8 +378,11 @@ namespace GlacierTrail.Events
                     {
                         v3 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("quoteCharacter"u8))
+
+                if (reader.PropertyIs("quoteCharacter"u8))
                 {
                     if (seen4)
                     {
@@ -367,11 +394,11 @@ namespace GlacierTrail.Events
                     {
                         v4 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new CsvOutput
@@ -482,8 +509,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.DataRetrievalStrategy.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("bytesPerHour"u8))
+
+                if (reader.PropertyIs("bytesPerHour"u8))
                 {
                     if (seen1)
                     {
@@ -495,11 +525,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetInt64();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new DataRetrievalRule
@@ -587,11 +617,11 @@ namespace GlacierTrail.Events
                         }
                         v0 = list0;
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new DataRetrievalPolicy
@@ -689,8 +719,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.S3EncryptionType.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("kMSKeyId"u8))
+
+                if (reader.PropertyIs("kMSKeyId"u8))
                 {
                     if (seen1)
                     {
@@ -702,8 +735,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("kMSContext"u8))
+
+                if (reader.PropertyIs("kMSContext"u8))
                 {
                     if (seen2)
                     {
@@ -715,11 +751,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new Encryption
@@ -846,8 +882,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.GranteeType.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("displayName"u8))
+
+                if (reader.PropertyIs("displayName"u8))
                 {
                     if (seen1)
                     {
@@ -859,8 +898,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("uRI"u8))
+
+                if (reader.PropertyIs("uRI"u8))
                 {
                     if (seen2)
                     {
@@ -872,8 +914,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("iD"u8))
+
+                if (reader.PropertyIs("iD"u8))
                 {
                     if (seen3)
                     {
@@ -885,8 +930,11 @@ namespace GlacierTrail.Events
                     {
                         v3 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("emailAddress"u8))
+
+                if (reader.PropertyIs("emailAddress"u8))
                 {
                     if (seen4)
                     {
@@ -898,11 +946,11 @@ namespace GlacierTrail.Events
                     {
                         v4 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new Grantee
@@ -1013,8 +1061,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.Grantee.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("permission"u8))
+
+                if (reader.PropertyIs("permission"u8))
                 {
                     if (seen1)
                     {
@@ -1026,11 +1077,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = global::GlacierTrail.Events.GrantPermission.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new Grant
@@ -1110,11 +1161,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.CsvInput.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new InputSerialization
@@ -1217,8 +1268,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("endDate"u8))
+
+                if (reader.PropertyIs("endDate"u8))
                 {
                     if (seen1)
                     {
@@ -1230,8 +1284,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("limit"u8))
+
+                if (reader.PropertyIs("limit"u8))
                 {
                     if (seen2)
                     {
@@ -1243,8 +1300,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("marker"u8))
+
+                if (reader.PropertyIs("marker"u8))
                 {
                     if (seen3)
                     {
@@ -1256,11 +1316,11 @@ namespace GlacierTrail.Events
                     {
                         v3 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new InventoryRetrievalParameters
@@ -1354,11 +1414,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.CsvOutput.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new OutputSerialization
@@ -1461,8 +1521,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.InputSerialization.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("expressionType"u8))
+
+                if (reader.PropertyIs("expressionType"u8))
                 {
                     if (seen1)
                     {
@@ -1474,8 +1537,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = global::GlacierTrail.Events.SelectExpressionType.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("expression"u8))
+
+                if (reader.PropertyIs("expression"u8))
                 {
                     if (seen2)
                     {
@@ -1487,8 +1553,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("outputSerialization"u8))
+
+                if (reader.PropertyIs("outputSerialization"u8))
                 {
                     if (seen3)
                     {
@@ -1500,11 +1569,11 @@ namespace GlacierTrail.Events
                     {
                         v3 = global::GlacierTrail.Events.OutputSerialization.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new SelectParameters
@@ -1668,8 +1737,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("prefix"u8))
+
+                if (reader.PropertyIs("prefix"u8))
                 {
                     if (seen1)
                     {
@@ -1681,8 +1753,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("encryption"u8))
+
+                if (reader.PropertyIs("encryption"u8))
                 {
                     if (seen2)
                     {
@@ -1694,8 +1769,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = global::GlacierTrail.Events.Encryption.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("cannedACL"u8))
+
+                if (reader.PropertyIs("cannedACL"u8))
                 {
                     if (seen3)
                     {
@@ -1707,8 +1785,11 @@ namespace GlacierTrail.Events
                     {
                         v3 = global::GlacierTrail.Events.S3CannedAcl.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("accessControlList"u8))
+
+                if (reader.PropertyIs("accessControlList"u8))
                 {
                     if (seen4)
                     {
@@ -1728,8 +1809,11 @@ namespace GlacierTrail.Events
                         }
                         v4 = list0;
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("tagging"u8))
+
+                if (reader.PropertyIs("tagging"u8))
                 {
                     if (seen5)
                     {
@@ -1751,8 +1835,11 @@ namespace GlacierTrail.Events
                         }
                         v5 = map0;
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("userMetadata"u8))
+
+                if (reader.PropertyIs("userMetadata"u8))
                 {
                     if (seen6)
                     {
@@ -1774,8 +1861,11 @@ namespace GlacierTrail.Events
                         }
                         v6 = map0;
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("storageClass"u8))
+
+                if (reader.PropertyIs("storageClass"u8))
                 {
                     if (seen7)
                     {
@@ -1787,11 +1877,11 @@ namespace GlacierTrail.Events
                     {
                         v7 = global::GlacierTrail.Events.S3StorageClass.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new S3Location
@@ -1930,11 +2020,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.S3Location.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new OutputLocation
@@ -2097,8 +2187,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.JobType.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("format"u8))
+
+                if (reader.PropertyIs("format"u8))
                 {
                     if (seen1)
                     {
@@ -2110,8 +2203,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = global::GlacierTrail.Events.InventoryFormat.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("archiveId"u8))
+
+                if (reader.PropertyIs("archiveId"u8))
                 {
                     if (seen2)
                     {
@@ -2123,8 +2219,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("description"u8))
+
+                if (reader.PropertyIs("description"u8))
                 {
                     if (seen3)
                     {
@@ -2136,8 +2235,11 @@ namespace GlacierTrail.Events
                     {
                         v3 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("sNSTopic"u8))
+
+                if (reader.PropertyIs("sNSTopic"u8))
                 {
                     if (seen4)
                     {
@@ -2149,8 +2251,11 @@ namespace GlacierTrail.Events
                     {
                         v4 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("retrievalByteRange"u8))
+
+                if (reader.PropertyIs("retrievalByteRange"u8))
                 {
                     if (seen5)
                     {
@@ -2162,8 +2267,11 @@ namespace GlacierTrail.Events
                     {
                         v5 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("tier"u8))
+
+                if (reader.PropertyIs("tier"u8))
                 {
                     if (seen6)
                     {
@@ -2175,8 +2283,11 @@ namespace GlacierTrail.Events
                     {
                         v6 = global::GlacierTrail.Events.JobTier.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("inventoryRetrievalParameters"u8))
+
+                if (reader.PropertyIs("inventoryRetrievalParameters"u8))
                 {
                     if (seen7)
                     {
@@ -2188,8 +2299,11 @@ namespace GlacierTrail.Events
                     {
                         v7 = global::GlacierTrail.Events.InventoryRetrievalParameters.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("selectParameters"u8))
+
+                if (reader.PropertyIs("selectParameters"u8))
                 {
                     if (seen8)
                     {
@@ -2201,8 +2315,11 @@ namespace GlacierTrail.Events
                     {
                         v8 = global::GlacierTrail.Events.SelectParameters.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("outputLocation"u8))
+
+                if (reader.PropertyIs("outputLocation"u8))
                 {
                     if (seen9)
                     {
@@ -2214,11 +2331,11 @@ namespace GlacierTrail.Events
                     {
                         v9 = global::GlacierTrail.Events.OutputLocation.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new JobParameters
@@ -2354,11 +2471,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new VaultAccessPolicy
@@ -2431,11 +2548,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new VaultLockPolicy
@@ -2518,8 +2635,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("events"u8))
+
+                if (reader.PropertyIs("events"u8))
                 {
                     if (seen1)
                     {
@@ -2539,11 +2659,11 @@ namespace GlacierTrail.Events
                         }
                         v1 = list0;
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new VaultNotificationConfig

@@ -162,8 +162,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("value"u8))
+
+                if (reader.PropertyIs("value"u8))
                 {
                     if (seen1)
                     {
@@ -175,11 +178,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new TypeTableTag
@@ -269,8 +272,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("size"u8))
+
+                if (reader.PropertyIs("size"u8))
                 {
                     if (seen1)
                     {
@@ -282,11 +288,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetInt64();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new TypeTableRequestParametersEntriesItem
@@ -366,11 +372,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetInt64();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new TypeTableRequestParametersLimitsValue
@@ -443,11 +449,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetInt64();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new TypeTableRequestParametersNestedInner
@@ -520,11 +526,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = global::GlacierTrail.Events.TypeTableRequestParametersNestedInner.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new TypeTableRequestParametersNested
@@ -757,8 +763,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("timestamp"u8))
+
+                if (reader.PropertyIs("timestamp"u8))
                 {
                     if (seen1)
                     {
@@ -770,8 +779,11 @@ namespace GlacierTrail.Events
                     {
                         v1 = reader.GetDateTime("timestamp", ref extensionData);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("count"u8))
+
+                if (reader.PropertyIs("count"u8))
                 {
                     if (seen2)
                     {
@@ -783,8 +795,11 @@ namespace GlacierTrail.Events
                     {
                         v2 = reader.GetInt64();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("ratio"u8))
+
+                if (reader.PropertyIs("ratio"u8))
                 {
                     if (seen3)
                     {
@@ -796,8 +811,11 @@ namespace GlacierTrail.Events
                     {
                         v3 = reader.GetDouble();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("enabled"u8))
+
+                if (reader.PropertyIs("enabled"u8))
                 {
                     if (seen4)
                     {
@@ -809,8 +827,11 @@ namespace GlacierTrail.Events
                     {
                         v4 = reader.GetBoolean();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("names"u8))
+
+                if (reader.PropertyIs("names"u8))
                 {
                     if (seen5)
                     {
@@ -830,8 +851,11 @@ namespace GlacierTrail.Events
                         }
                         v5 = list0;
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("entries"u8))
+
+                if (reader.PropertyIs("entries"u8))
                 {
                     if (seen6)
                     {
@@ -851,8 +875,11 @@ namespace GlacierTrail.Events
                         }
                         v6 = list0;
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("labels"u8))
+
+                if (reader.PropertyIs("labels"u8))
                 {
                     if (seen7)
                     {
@@ -874,8 +901,11 @@ namespace GlacierTrail.Events
                         }
                         v7 = map0;
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("limits"u8))
+
+                if (reader.PropertyIs("limits"u8))
                 {
                     if (seen8)
                     {
@@ -897,8 +927,11 @@ namespace GlacierTrail.Events
                         }
                         v8 = map0;
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("tier"u8))
+
+                if (reader.PropertyIs("tier"u8))
                 {
                     if (seen9)
                     {
@@ -910,8 +943,11 @@ namespace GlacierTrail.Events
                     {
                         v9 = global::GlacierTrail.Events.TypeTableRequestParametersTier.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("maybeName"u8))
+
+                if (reader.PropertyIs("maybeName"u8))
                 {
                     if (seen10)
                     {
@@ -923,8 +959,11 @@ namespace GlacierTrail.Events
                     {
                         v10 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("optionalCount"u8))
+
+                if (reader.PropertyIs("optionalCount"u8))
                 {
                     if (seen11)
                     {
@@ -936,8 +975,11 @@ namespace GlacierTrail.Events
                     {
                         v11 = reader.GetInt64();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("requiredCount"u8))
+
+                if (reader.PropertyIs("requiredCount"u8))
                 {
                     if (seen12)
                     {
@@ -949,8 +991,11 @@ namespace GlacierTrail.Events
                     {
                         v12 = reader.GetInt64();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("nested"u8))
+
+                if (reader.PropertyIs("nested"u8))
                 {
                     if (seen13)
                     {
@@ -962,8 +1007,11 @@ namespace GlacierTrail.Events
                     {
                         v13 = global::GlacierTrail.Events.TypeTableRequestParametersNested.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("tag"u8))
+
+                if (reader.PropertyIs("tag"u8))
                 {
                     if (seen14)
                     {
@@ -975,8 +1023,11 @@ namespace GlacierTrail.Events
                     {
                         v14 = global::GlacierTrail.Events.TypeTableTag.Read(ref reader);
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("hostile"u8))
+
+                if (reader.PropertyIs("hostile"u8))
                 {
                     if (seen15)
                     {
@@ -988,8 +1039,11 @@ namespace GlacierTrail.Events
                     {
                         v15 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else if (reader.PropertyIs("x-amz-request-id"u8))
+
+                if (reader.PropertyIs("x-amz-request-id"u8))
                 {
                     if (seen16)
                     {
@@ -1001,11 +1055,11 @@ namespace GlacierTrail.Events
                     {
                         v16 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new TypeTableRequestParameters
@@ -1212,11 +1266,11 @@ namespace GlacierTrail.Events
                     {
                         v0 = reader.GetString();
                     }
+
+                    continue;
                 }
-                else
-                {
-                    reader.KeepUnknown(ref extensionData);
-                }
+
+                reader.KeepUnknown(ref extensionData);
             }
 
             return new TypeTableResponseElements
