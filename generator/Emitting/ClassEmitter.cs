@@ -275,13 +275,15 @@ internal sealed class ClassEmitter
     {
         CSharp.Doc(w, "Writes the object as JSON: typed members, then the members kept verbatim.");
         w.Open("public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)");
-        w.Line($"var {Ext} = ExtensionData;");
+
+        // Members through "this.": a schema may name one writer, extensionData or value0.
+        w.Line($"var {Ext} = this.ExtensionData;");
         w.Line("writer.WriteStartObject();");
         for (int i = 0; i < spec.Properties.Count; i++)
         {
             var property = spec.Properties[i];
             string value = "value" + i.ToString(CultureInfo.InvariantCulture);
-            w.Open($"if ({CSharp.Identifier(property.CSharpName)} is {{ }} {value} && !{TypeNames.Runtime}.CloudTrailJsonWriter.IsKept({Ext}, {CSharp.Literal(property.JsonName)}))");
+            w.Open($"if (this.{CSharp.Identifier(property.CSharpName)} is {{ }} {value} && !{TypeNames.Runtime}.CloudTrailJsonWriter.IsKept({Ext}, {CSharp.Literal(property.JsonName)}))");
             w.Line($"writer.WritePropertyName({CSharp.Utf8Literal(property.JsonName)});");
             EmitWriteValue(w, property.Type, value, 0);
             w.Close();
