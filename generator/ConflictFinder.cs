@@ -18,7 +18,9 @@ internal sealed record Conflicts(EquatableArray<string> LosingPaths, EquatableAr
         var losers = new List<string>();
         var diagnostics = new List<DiagnosticInfo>();
         var byEvent = new Dictionary<(string, string), EventIdentity>();
-        var byClass = new Dictionary<string, EventIdentity>(StringComparer.Ordinal);
+        // Ignoring case: the class name is also the hint name, and hint names (like file names
+        // on some systems) must differ in more than case.
+        var byClass = new Dictionary<string, EventIdentity>(StringComparer.OrdinalIgnoreCase);
         foreach (var evt in events.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             if (byEvent.TryGetValue((evt.EventSource, evt.EventName), out var winner))

@@ -135,7 +135,9 @@ internal sealed class ClassEmitter
         else
         {
             // Names are matched by length, then bytes: most members cost one comparison.
-            // Escaped names (rare) take the decoding path.
+            // Escaped names (rare) take the decoding path. A switch, not an else-if chain:
+            // the compiler walks an else-if chain recursively, and a class with thousands of
+            // members would overflow its stack.
             w.Line($"int member = {Reader}.TryGetRawUtf8(out var memberName) ? MemberIndex(memberName) : EscapedMemberIndex(ref {Reader});");
             w.Open("switch (member)");
             for (int i = 0; i < spec.Properties.Count; i++)
@@ -333,13 +335,15 @@ internal sealed class ClassEmitter
     {
         CSharp.Doc(w, "Writes the object as JSON: typed members, then the members kept verbatim.");
         w.Open("public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)");
-        w.Line($"var {Ext} = ExtensionData;");
+
+        // Members through "this.": a schema may name one writer, extensionData or value0.
+        w.Line($"var {Ext} = this.ExtensionData;");
         w.Line("writer.WriteStartObject();");
         for (int i = 0; i < spec.Properties.Count; i++)
         {
             var property = spec.Properties[i];
             string value = "value" + i.ToString(CultureInfo.InvariantCulture);
-            w.Open($"if ({CSharp.Identifier(property.CSharpName)} is {{ }} {value} && !{TypeNames.Runtime}.CloudTrailJsonWriter.IsKept({Ext}, {CSharp.Literal(property.JsonName)}))");
+            w.Open($"if (this.{CSharp.Identifier(property.CSharpName)} is {{ }} {value} && !{TypeNames.Runtime}.CloudTrailJsonWriter.IsKept({Ext}, {CSharp.Literal(property.JsonName)}))");
             w.Line($"writer.WritePropertyName({CSharp.Utf8Literal(property.JsonName)});");
             EmitWriteValue(w, property.Type, value, 0);
             w.Close();

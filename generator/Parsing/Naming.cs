@@ -20,6 +20,18 @@ internal static class Naming
     };
 
     /// <summary>
+    /// Names no generated type may take: a type cannot have a member of its own name, and the
+    /// dispatcher is <c>GlacierTrailEvents</c>.
+    /// </summary>
+    public static readonly HashSet<string> ReservedTypeNames = new(ReservedClassMembers) { "Value", "IsKnown", "KnownValues", "GlacierTrailEvents" };
+
+    /// <summary>
+    /// The longest name we emit. Metadata allows 1023 UTF-8 bytes for a type's full name
+    /// (CS7013); 255 characters leave room for the namespace and multi-byte letters.
+    /// </summary>
+    public const int MaxNameLength = 255;
+
+    /// <summary>
     /// <c>vaultName</c> → <c>VaultName</c>: the first letter is raised and nothing else changes,
     /// so the mapping is predictable. Null when the key is not an identifier (then the schema
     /// must say <c>x-csharp-name</c>).
@@ -67,7 +79,22 @@ internal static class Naming
 
     /// <summary>Whether a name is a valid C# identifier (a keyword counts: the emitter escapes it).</summary>
     public static bool IsIdentifier(string name) =>
-        SyntaxFacts.IsValidIdentifier(name) && !name.StartsWith("@", System.StringComparison.Ordinal);
+        name.Length <= MaxNameLength && SyntaxFacts.IsValidIdentifier(name) && !name.StartsWith("@", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// A composed type name (parent + member, nesting after nesting) cut to <see cref="MaxNameLength"/>,
+    /// never inside a surrogate pair; the caller makes it unique.
+    /// </summary>
+    public static string Truncate(string name)
+    {
+        if (name.Length <= MaxNameLength)
+        {
+            return name;
+        }
+
+        int length = char.IsHighSurrogate(name[MaxNameLength - 1]) ? MaxNameLength - 1 : MaxNameLength;
+        return name.Substring(0, length);
+    }
 
     /// <summary>Whether a dotted name is a valid C# namespace.</summary>
     public static bool IsNamespace(string name)

@@ -38,7 +38,7 @@ internal sealed class TypeBuilder
     private readonly Dictionary<string, JsonNode> _defs = new();
     private readonly Dictionary<string, TypeRef> _resolvedDefs = new();
     private readonly HashSet<string> _defsInProgress = new();
-    private readonly HashSet<string> _typeNames = new();
+    private readonly HashSet<string> _typeNames = new(Naming.ReservedTypeNames);
     private readonly List<ExternalReference> _externalReferences = new();
 
     public TypeBuilder(string path, string typePrefix, SourcePositions positions, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -501,6 +501,7 @@ internal sealed class TypeBuilder
 
     private string UniqueName(string name)
     {
+        name = Naming.Truncate(name);
         string unique = name;
         for (int i = 2; !_typeNames.Add(unique); i++)
         {

@@ -239,15 +239,15 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
+            if (this.AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
             {
                 writer.WritePropertyName("accountId"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
+            if (this.VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
             {
                 writer.WritePropertyName("vaultName"u8);
                 writer.WriteStringValue(value1);
@@ -356,9 +356,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
+            if (this.Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
             {
                 writer.WritePropertyName("location"u8);
                 writer.WriteStringValue(value0);

@@ -278,21 +278,21 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
+            if (this.AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
             {
                 writer.WritePropertyName("accountId"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
+            if (this.VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
             {
                 writer.WritePropertyName("vaultName"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (JobParameters is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobParameters"))
+            if (this.JobParameters is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobParameters"))
             {
                 writer.WritePropertyName("jobParameters"u8);
                 value2.WriteTo(writer);
@@ -479,21 +479,21 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
+            if (this.Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
             {
                 writer.WritePropertyName("location"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (JobId is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobId"))
+            if (this.JobId is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobId"))
             {
                 writer.WritePropertyName("jobId"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (JobOutputPath is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobOutputPath"))
+            if (this.JobOutputPath is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobOutputPath"))
             {
                 writer.WritePropertyName("jobOutputPath"u8);
                 writer.WriteStringValue(value2);

@@ -262,21 +262,21 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
+            if (this.AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
             {
                 writer.WritePropertyName("accountId"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
+            if (this.VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
             {
                 writer.WritePropertyName("vaultName"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (VaultNotificationConfig is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultNotificationConfig"))
+            if (this.VaultNotificationConfig is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultNotificationConfig"))
             {
                 writer.WritePropertyName("vaultNotificationConfig"u8);
                 value2.WriteTo(writer);

@@ -288,39 +288,39 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (FileHeaderInfo is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fileHeaderInfo"))
+            if (this.FileHeaderInfo is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fileHeaderInfo"))
             {
                 writer.WritePropertyName("fileHeaderInfo"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (Comments is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "comments"))
+            if (this.Comments is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "comments"))
             {
                 writer.WritePropertyName("comments"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (QuoteEscapeCharacter is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteEscapeCharacter"))
+            if (this.QuoteEscapeCharacter is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteEscapeCharacter"))
             {
                 writer.WritePropertyName("quoteEscapeCharacter"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (RecordDelimiter is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "recordDelimiter"))
+            if (this.RecordDelimiter is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "recordDelimiter"))
             {
                 writer.WritePropertyName("recordDelimiter"u8);
                 writer.WriteStringValue(value3);
             }
 
-            if (FieldDelimiter is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fieldDelimiter"))
+            if (this.FieldDelimiter is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fieldDelimiter"))
             {
                 writer.WritePropertyName("fieldDelimiter"u8);
                 writer.WriteStringValue(value4);
             }
 
-            if (QuoteCharacter is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteCharacter"))
+            if (this.QuoteCharacter is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteCharacter"))
             {
                 writer.WritePropertyName("quoteCharacter"u8);
                 writer.WriteStringValue(value5);
@@ -581,33 +581,33 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (QuoteFields is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteFields"))
+            if (this.QuoteFields is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteFields"))
             {
                 writer.WritePropertyName("quoteFields"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (QuoteEscapeCharacter is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteEscapeCharacter"))
+            if (this.QuoteEscapeCharacter is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteEscapeCharacter"))
             {
                 writer.WritePropertyName("quoteEscapeCharacter"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (RecordDelimiter is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "recordDelimiter"))
+            if (this.RecordDelimiter is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "recordDelimiter"))
             {
                 writer.WritePropertyName("recordDelimiter"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (FieldDelimiter is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fieldDelimiter"))
+            if (this.FieldDelimiter is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fieldDelimiter"))
             {
                 writer.WritePropertyName("fieldDelimiter"u8);
                 writer.WriteStringValue(value3);
             }
 
-            if (QuoteCharacter is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteCharacter"))
+            if (this.QuoteCharacter is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteCharacter"))
             {
                 writer.WritePropertyName("quoteCharacter"u8);
                 writer.WriteStringValue(value4);
@@ -755,15 +755,15 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Strategy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "strategy"))
+            if (this.Strategy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "strategy"))
             {
                 writer.WritePropertyName("strategy"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (BytesPerHour is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "bytesPerHour"))
+            if (this.BytesPerHour is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "bytesPerHour"))
             {
                 writer.WritePropertyName("bytesPerHour"u8);
                 writer.WriteNumberValue(value1);
@@ -880,9 +880,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Rules is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "rules"))
+            if (this.Rules is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "rules"))
             {
                 writer.WritePropertyName("rules"u8);
                 writer.WriteStartArray();
@@ -1074,21 +1074,21 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (EncryptionType is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "encryptionType"))
+            if (this.EncryptionType is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "encryptionType"))
             {
                 writer.WritePropertyName("encryptionType"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (KMSKeyId is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "kMSKeyId"))
+            if (this.KMSKeyId is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "kMSKeyId"))
             {
                 writer.WritePropertyName("kMSKeyId"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (KMSContext is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "kMSContext"))
+            if (this.KMSContext is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "kMSContext"))
             {
                 writer.WritePropertyName("kMSContext"u8);
                 writer.WriteStringValue(value2);
@@ -1353,33 +1353,33 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Type is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "type"))
+            if (this.Type is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "type"))
             {
                 writer.WritePropertyName("type"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (DisplayName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "displayName"))
+            if (this.DisplayName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "displayName"))
             {
                 writer.WritePropertyName("displayName"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (URI is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "uRI"))
+            if (this.URI is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "uRI"))
             {
                 writer.WritePropertyName("uRI"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (ID is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "iD"))
+            if (this.ID is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "iD"))
             {
                 writer.WritePropertyName("iD"u8);
                 writer.WriteStringValue(value3);
             }
 
-            if (EmailAddress is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "emailAddress"))
+            if (this.EmailAddress is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "emailAddress"))
             {
                 writer.WritePropertyName("emailAddress"u8);
                 writer.WriteStringValue(value4);
@@ -1527,15 +1527,15 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Grantee is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "grantee"))
+            if (this.Grantee is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "grantee"))
             {
                 writer.WritePropertyName("grantee"u8);
                 value0.WriteTo(writer);
             }
 
-            if (Permission is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "permission"))
+            if (this.Permission is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "permission"))
             {
                 writer.WritePropertyName("permission"u8);
                 writer.WriteStringValue(value1.Value);
@@ -1644,9 +1644,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Csv is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "csv"))
+            if (this.Csv is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "csv"))
             {
                 writer.WritePropertyName("csv"u8);
                 value0.WriteTo(writer);
@@ -1872,27 +1872,27 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (StartDate is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "startDate"))
+            if (this.StartDate is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "startDate"))
             {
                 writer.WritePropertyName("startDate"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (EndDate is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "endDate"))
+            if (this.EndDate is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "endDate"))
             {
                 writer.WritePropertyName("endDate"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (Limit is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "limit"))
+            if (this.Limit is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "limit"))
             {
                 writer.WritePropertyName("limit"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (Marker is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "marker"))
+            if (this.Marker is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "marker"))
             {
                 writer.WritePropertyName("marker"u8);
                 writer.WriteStringValue(value3);
@@ -2001,9 +2001,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Csv is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "csv"))
+            if (this.Csv is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "csv"))
             {
                 writer.WritePropertyName("csv"u8);
                 value0.WriteTo(writer);
@@ -2229,27 +2229,27 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (InputSerialization is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inputSerialization"))
+            if (this.InputSerialization is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inputSerialization"))
             {
                 writer.WritePropertyName("inputSerialization"u8);
                 value0.WriteTo(writer);
             }
 
-            if (ExpressionType is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "expressionType"))
+            if (this.ExpressionType is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "expressionType"))
             {
                 writer.WritePropertyName("expressionType"u8);
                 writer.WriteStringValue(value1.Value);
             }
 
-            if (Expression is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "expression"))
+            if (this.Expression is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "expression"))
             {
                 writer.WritePropertyName("expression"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (OutputSerialization is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "outputSerialization"))
+            if (this.OutputSerialization is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "outputSerialization"))
             {
                 writer.WritePropertyName("outputSerialization"u8);
                 value3.WriteTo(writer);
@@ -2651,33 +2651,33 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (BucketName is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "bucketName"))
+            if (this.BucketName is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "bucketName"))
             {
                 writer.WritePropertyName("bucketName"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (Prefix is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "prefix"))
+            if (this.Prefix is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "prefix"))
             {
                 writer.WritePropertyName("prefix"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (Encryption is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "encryption"))
+            if (this.Encryption is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "encryption"))
             {
                 writer.WritePropertyName("encryption"u8);
                 value2.WriteTo(writer);
             }
 
-            if (CannedACL is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "cannedACL"))
+            if (this.CannedACL is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "cannedACL"))
             {
                 writer.WritePropertyName("cannedACL"u8);
                 writer.WriteStringValue(value3.Value);
             }
 
-            if (AccessControlList is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accessControlList"))
+            if (this.AccessControlList is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accessControlList"))
             {
                 writer.WritePropertyName("accessControlList"u8);
                 writer.WriteStartArray();
@@ -2688,7 +2688,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndArray();
             }
 
-            if (Tagging is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tagging"))
+            if (this.Tagging is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tagging"))
             {
                 writer.WritePropertyName("tagging"u8);
                 writer.WriteStartObject();
@@ -2700,7 +2700,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndObject();
             }
 
-            if (UserMetadata is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "userMetadata"))
+            if (this.UserMetadata is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "userMetadata"))
             {
                 writer.WritePropertyName("userMetadata"u8);
                 writer.WriteStartObject();
@@ -2712,7 +2712,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndObject();
             }
 
-            if (StorageClass is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "storageClass"))
+            if (this.StorageClass is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "storageClass"))
             {
                 writer.WritePropertyName("storageClass"u8);
                 writer.WriteStringValue(value7.Value);
@@ -2821,9 +2821,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (S3 is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "s3"))
+            if (this.S3 is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "s3"))
             {
                 writer.WritePropertyName("s3"u8);
                 value0.WriteTo(writer);
@@ -3279,63 +3279,63 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Type is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "type"))
+            if (this.Type is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "type"))
             {
                 writer.WritePropertyName("type"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (Format is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "format"))
+            if (this.Format is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "format"))
             {
                 writer.WritePropertyName("format"u8);
                 writer.WriteStringValue(value1.Value);
             }
 
-            if (ArchiveId is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "archiveId"))
+            if (this.ArchiveId is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "archiveId"))
             {
                 writer.WritePropertyName("archiveId"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (Description is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "description"))
+            if (this.Description is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "description"))
             {
                 writer.WritePropertyName("description"u8);
                 writer.WriteStringValue(value3);
             }
 
-            if (SNSTopic is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "sNSTopic"))
+            if (this.SNSTopic is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "sNSTopic"))
             {
                 writer.WritePropertyName("sNSTopic"u8);
                 writer.WriteStringValue(value4);
             }
 
-            if (RetrievalByteRange is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "retrievalByteRange"))
+            if (this.RetrievalByteRange is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "retrievalByteRange"))
             {
                 writer.WritePropertyName("retrievalByteRange"u8);
                 writer.WriteStringValue(value5);
             }
 
-            if (Tier is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tier"))
+            if (this.Tier is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tier"))
             {
                 writer.WritePropertyName("tier"u8);
                 writer.WriteStringValue(value6.Value);
             }
 
-            if (InventoryRetrievalParameters is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inventoryRetrievalParameters"))
+            if (this.InventoryRetrievalParameters is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inventoryRetrievalParameters"))
             {
                 writer.WritePropertyName("inventoryRetrievalParameters"u8);
                 value7.WriteTo(writer);
             }
 
-            if (SelectParameters is { } value8 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "selectParameters"))
+            if (this.SelectParameters is { } value8 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "selectParameters"))
             {
                 writer.WritePropertyName("selectParameters"u8);
                 value8.WriteTo(writer);
             }
 
-            if (OutputLocation is { } value9 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "outputLocation"))
+            if (this.OutputLocation is { } value9 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "outputLocation"))
             {
                 writer.WritePropertyName("outputLocation"u8);
                 value9.WriteTo(writer);
@@ -3444,9 +3444,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Policy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "policy"))
+            if (this.Policy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "policy"))
             {
                 writer.WritePropertyName("policy"u8);
                 writer.WriteStringValue(value0);
@@ -3555,9 +3555,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Policy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "policy"))
+            if (this.Policy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "policy"))
             {
                 writer.WritePropertyName("policy"u8);
                 writer.WriteStringValue(value0);
@@ -3713,15 +3713,15 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (SNSTopic is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "sNSTopic"))
+            if (this.SNSTopic is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "sNSTopic"))
             {
                 writer.WritePropertyName("sNSTopic"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (Events is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "events"))
+            if (this.Events is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "events"))
             {
                 writer.WritePropertyName("events"u8);
                 writer.WriteStartArray();

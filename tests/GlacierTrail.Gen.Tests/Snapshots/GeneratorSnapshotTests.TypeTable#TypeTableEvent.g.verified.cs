@@ -244,15 +244,15 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Key is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "key"))
+            if (this.Key is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "key"))
             {
                 writer.WritePropertyName("key"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (Value is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "value"))
+            if (this.Value is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "value"))
             {
                 writer.WritePropertyName("value"u8);
                 writer.WriteStringValue(value1);
@@ -400,15 +400,15 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Id is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "id"))
+            if (this.Id is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "id"))
             {
                 writer.WritePropertyName("id"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (Size is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "size"))
+            if (this.Size is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "size"))
             {
                 writer.WritePropertyName("size"u8);
                 writer.WriteNumberValue(value1);
@@ -517,9 +517,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Max is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "max"))
+            if (this.Max is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "max"))
             {
                 writer.WritePropertyName("max"u8);
                 writer.WriteNumberValue(value0);
@@ -628,9 +628,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Depth is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "depth"))
+            if (this.Depth is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "depth"))
             {
                 writer.WritePropertyName("depth"u8);
                 writer.WriteNumberValue(value0);
@@ -739,9 +739,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Inner is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inner"))
+            if (this.Inner is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inner"))
             {
                 writer.WritePropertyName("inner"u8);
                 value0.WriteTo(writer);
@@ -1478,39 +1478,39 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (PlainString is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "plainString"))
+            if (this.PlainString is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "plainString"))
             {
                 writer.WritePropertyName("plainString"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (Timestamp is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "timestamp"))
+            if (this.Timestamp is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "timestamp"))
             {
                 writer.WritePropertyName("timestamp"u8);
                 global::GlacierTrail.CloudTrailJsonWriter.WriteDateTimeValue(writer, value1);
             }
 
-            if (Count is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "count"))
+            if (this.Count is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "count"))
             {
                 writer.WritePropertyName("count"u8);
                 writer.WriteNumberValue(value2);
             }
 
-            if (Ratio is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "ratio"))
+            if (this.Ratio is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "ratio"))
             {
                 writer.WritePropertyName("ratio"u8);
                 writer.WriteNumberValue(value3);
             }
 
-            if (Enabled is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "enabled"))
+            if (this.Enabled is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "enabled"))
             {
                 writer.WritePropertyName("enabled"u8);
                 writer.WriteBooleanValue(value4);
             }
 
-            if (Names is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "names"))
+            if (this.Names is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "names"))
             {
                 writer.WritePropertyName("names"u8);
                 writer.WriteStartArray();
@@ -1521,7 +1521,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndArray();
             }
 
-            if (Entries is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "entries"))
+            if (this.Entries is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "entries"))
             {
                 writer.WritePropertyName("entries"u8);
                 writer.WriteStartArray();
@@ -1532,7 +1532,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndArray();
             }
 
-            if (Labels is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "labels"))
+            if (this.Labels is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "labels"))
             {
                 writer.WritePropertyName("labels"u8);
                 writer.WriteStartObject();
@@ -1544,7 +1544,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndObject();
             }
 
-            if (Limits is { } value8 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "limits"))
+            if (this.Limits is { } value8 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "limits"))
             {
                 writer.WritePropertyName("limits"u8);
                 writer.WriteStartObject();
@@ -1556,49 +1556,49 @@ namespace GlacierTrail.Events
                 writer.WriteEndObject();
             }
 
-            if (Tier is { } value9 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tier"))
+            if (this.Tier is { } value9 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tier"))
             {
                 writer.WritePropertyName("tier"u8);
                 writer.WriteStringValue(value9.Value);
             }
 
-            if (MaybeName is { } value10 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "maybeName"))
+            if (this.MaybeName is { } value10 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "maybeName"))
             {
                 writer.WritePropertyName("maybeName"u8);
                 writer.WriteStringValue(value10);
             }
 
-            if (OptionalCount is { } value11 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "optionalCount"))
+            if (this.OptionalCount is { } value11 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "optionalCount"))
             {
                 writer.WritePropertyName("optionalCount"u8);
                 writer.WriteNumberValue(value11);
             }
 
-            if (RequiredCount is { } value12 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "requiredCount"))
+            if (this.RequiredCount is { } value12 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "requiredCount"))
             {
                 writer.WritePropertyName("requiredCount"u8);
                 writer.WriteNumberValue(value12);
             }
 
-            if (Nested is { } value13 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "nested"))
+            if (this.Nested is { } value13 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "nested"))
             {
                 writer.WritePropertyName("nested"u8);
                 value13.WriteTo(writer);
             }
 
-            if (Tag is { } value14 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tag"))
+            if (this.Tag is { } value14 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tag"))
             {
                 writer.WritePropertyName("tag"u8);
                 value14.WriteTo(writer);
             }
 
-            if (Hostile is { } value15 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "hostile"))
+            if (this.Hostile is { } value15 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "hostile"))
             {
                 writer.WritePropertyName("hostile"u8);
                 writer.WriteStringValue(value15);
             }
 
-            if (AmzRequestId is { } value16 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "x-amz-request-id"))
+            if (this.AmzRequestId is { } value16 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "x-amz-request-id"))
             {
                 writer.WritePropertyName("x-amz-request-id"u8);
                 writer.WriteStringValue(value16);
@@ -1707,9 +1707,9 @@ namespace GlacierTrail.Events
         /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            var extensionData = ExtensionData;
+            var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
+            if (this.Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
             {
                 writer.WritePropertyName("location"u8);
                 writer.WriteStringValue(value0);
