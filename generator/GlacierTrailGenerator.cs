@@ -67,16 +67,28 @@ public sealed class GlacierTrailGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.EventOutput);
         context.RegisterSourceOutput(events, static (spc, output) => AddSource(spc, output.Spec.Path, output.Spec.ClassName + ".g.cs", () => EventEmitter.Emit(output.Spec, output.Namespace)));
 
+        var definitionsPlan = parsed
+            .Where(static schema => schema.Definitions is not null)
+            .Select(static (schema, _) => new DefinitionsIdentity(
+                schema.Path,
+                schema.Definitions!.Classes.Select(c => c.Name).Concat(schema.Definitions.Enums.Select(e => e.Name)).ToEquatableArray()))
+            .Collect()
+            .Select(static (all, _) => DefinitionsPlan.Create(all))
+            .WithTrackingName(TrackingNames.DefinitionsPlan);
+
         var definitions = parsed
             .Select(static (schema, _) => schema.Definitions)
             .Where(static spec => spec is not null)
             .Combine(index)
             .Select(static (pair, _) => ReferenceResolver.Resolve(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.ResolveDefinitions)
+            .Combine(definitionsPlan.Select(static (plan, _) => plan.Hints))
+            .Select(static (pair, _) => (Spec: pair.Left, Hint: pair.Right.FirstOrDefault(h => h.Path == pair.Left.Path)?.HintName))
+            .Where(static pair => pair.Hint is not null)
             .Combine(options)
-            .Select(static (pair, _) => new DefinitionsOutput(pair.Left, pair.Right.Namespace))
+            .Select(static (pair, _) => new DefinitionsOutput(pair.Left.Spec, pair.Right.Namespace, pair.Left.Hint!))
             .WithTrackingName(TrackingNames.DefinitionsOutput);
-        context.RegisterSourceOutput(definitions, static (spc, output) => AddSource(spc, output.Spec.Path, DefinitionsHintName(output.Spec.Path), () => EventEmitter.EmitDefinitions(output.Spec, output.Namespace)));
+        context.RegisterSourceOutput(definitions, static (spc, output) => AddSource(spc, output.Spec.Path, output.HintName, () => EventEmitter.EmitDefinitions(output.Spec, output.Namespace)));
 
         var dispatcher = parsed
             .Where(static schema => schema.Event is not null)
@@ -102,6 +114,7 @@ public sealed class GlacierTrailGenerator : IIncrementalGenerator
             parsed.Select(static (schema, _) => schema.ExternalReferences).Combine(index).Select(static (pair, _) => ReferenceResolver.Check(pair.Left, pair.Right)),
             Report);
         context.RegisterSourceOutput(conflicts.Select(static (c, _) => c.Diagnostics), Report);
+        context.RegisterSourceOutput(definitionsPlan.Select(static (plan, _) => plan.Diagnostics), Report);
         context.RegisterSourceOutput(options, static (spc, o) =>
         {
             if (o.Problem is { } problem)
@@ -161,7 +174,7 @@ internal sealed record SchemaFile(string Path, string? Text);
 internal sealed record EventOutput(EventSpec Spec, string Namespace);
 
 /// <summary>Input of one definitions file's source file.</summary>
-internal sealed record DefinitionsOutput(DefinitionsSpec Spec, string Namespace);
+internal sealed record DefinitionsOutput(DefinitionsSpec Spec, string Namespace, string HintName);
 
 /// <summary>Input of the dispatcher's source file.</summary>
 internal sealed record DispatcherOutput(EquatableArray<EventIdentity> Events, string Namespace, bool Emit);

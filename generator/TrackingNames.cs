@@ -9,8 +9,8 @@ internal static class TrackingNames
     public const string DefinitionIndex = nameof(DefinitionIndex);
     public const string ResolveEvent = nameof(ResolveEvent);
     public const string ResolveDefinitions = nameof(ResolveDefinitions);
-    public const string EventIdentities = nameof(EventIdentities);
     public const string Conflicts = nameof(Conflicts);
+    public const string DefinitionsPlan = nameof(DefinitionsPlan);
     public const string EventOutput = nameof(EventOutput);
     public const string DefinitionsOutput = nameof(DefinitionsOutput);
     public const string DispatcherOutput = nameof(DispatcherOutput);

@@ -389,6 +389,46 @@ public sealed class GeneratorDiagnosticTests
         run.AssertNoCompilationErrors();
     }
 
+    [Fact]
+    public void Gtg012TwoDefinitionsFilesWithTheSameTypeKeepTheFirstAndStillCompile()
+    {
+        string tag = "{\n  \"$defs\": {\n    \"Tag\": { \"type\": \"object\", \"properties\": { \"key\": { \"type\": \"string\" } } }\n  }\n}\n";
+        string otherTag = "{\n  \"$defs\": {\n    \"Tag\": { \"type\": \"object\", \"properties\": { \"name\": { \"type\": \"string\" } } }\n  }\n}\n";
+        var run = GeneratorHarness.Run(new[]
+        {
+            TestFiles.Inline("b/shared/tags.schema.json", otherTag),
+            TestFiles.Inline("a/shared/tags.schema.json", tag),
+        });
+
+        var diagnostic = run.Single("GTG012");
+        DiagnosticAssert.Descriptor(diagnostic, "GTG012", DiagnosticSeverity.Error);
+        Assert.Equal(Root + "b/shared/tags.schema.json", diagnostic.Location.GetLineSpan().Path);
+        string message = diagnostic.GetMessage();
+        Assert.Contains("'Tag'", message, StringComparison.Ordinal);
+        Assert.Contains(Root + "a/shared/tags.schema.json", message, StringComparison.Ordinal);
+        run.AssertGeneratorDiagnostics("GTG012");
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void DefinitionsFilesWithTheSameFolderAndNameGetDistinctOutputs()
+    {
+        // Output names come from the folder and file name; two such files must not collide
+        // (the compiler rejects a repeated output name) and both must be emitted.
+        string first = "{ \"$defs\": { \"FirstThing\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } } } }";
+        string second = "{ \"$defs\": { \"SecondThing\": { \"type\": \"object\", \"properties\": { \"b\": { \"type\": \"string\" } } } } }";
+        var run = GeneratorHarness.Run(new[]
+        {
+            TestFiles.Inline("x/shared/types.schema.json", first),
+            TestFiles.Inline("y/shared/types.schema.json", second),
+        });
+
+        run.AssertGeneratorDiagnostics();
+        run.AssertNoCompilationErrors();
+        Assert.Contains("class FirstThing", run.Source("Definitions.shared.types.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("class SecondThing", run.Source("Definitions.shared.types_2.g.cs"), StringComparison.Ordinal);
+    }
+
     // Helpers -----------------------------------------------------------------------------
 
     private static GeneratorRun RunOne(string relativePath, string text) =>
