@@ -75,6 +75,11 @@ public static class CloudTrailRecordParser
         bool hasEventTime = false;
         ulong seen = 0;
 
+        // Created as soon as eventSource and eventName are known (CloudTrail writes them before
+        // the payloads), so the payloads can be read where they stand instead of being located
+        // and read again afterwards.
+        CloudTrailEvent? evt = null;
+
         while (reader.ReadProperty())
         {
             EnvelopeField field = reader.TryGetStringRange(out int nameStart, out int nameLength)
@@ -115,13 +120,36 @@ public static class CloudTrailRecordParser
                     eventName = ReadName(ref reader, record, "eventName", ref extensionData);
                     break;
                 case EnvelopeField.RequestParameters:
-                    requestParameters = Locate(ref reader);
-                    break;
                 case EnvelopeField.ResponseElements:
-                    responseElements = Locate(ref reader);
-                    break;
                 case EnvelopeField.AdditionalEventData:
-                    additionalEventData = Locate(ref reader);
+                    var payload = field switch
+                    {
+                        EnvelopeField.RequestParameters => CloudTrailPayload.RequestParameters,
+                        EnvelopeField.ResponseElements => CloudTrailPayload.ResponseElements,
+                        _ => CloudTrailPayload.AdditionalEventData,
+                    };
+                    if (evt is null && !eventSource.IsMissing && !eventName.IsMissing)
+                    {
+                        evt = CreateEvent(factory, record, eventSource, eventName, fields);
+                    }
+
+                    if (evt is not null)
+                    {
+                        ReadPayloadInPlace(evt, payload, ref reader);
+                    }
+                    else if (payload == CloudTrailPayload.RequestParameters)
+                    {
+                        requestParameters = Locate(ref reader);
+                    }
+                    else if (payload == CloudTrailPayload.ResponseElements)
+                    {
+                        responseElements = Locate(ref reader);
+                    }
+                    else
+                    {
+                        additionalEventData = Locate(ref reader);
+                    }
+
                     break;
                 case EnvelopeField.EventTime:
                     if (reader.ReadValue(CloudTrailJsonKind.DateTime, "eventTime", ref extensionData))
@@ -155,13 +183,8 @@ public static class CloudTrailRecordParser
             throw new CloudTrailReadException("the record has no 'eventTime' timestamp", byteOffset: 0);
         }
 
-        var sourceUtf8 = eventSource.Utf8(record);
-        var nameUtf8 = eventName.Utf8(record);
-        var evt = factory.Create(sourceUtf8, nameUtf8)
-            ?? new UnknownCloudTrailEvent(Encoding.UTF8.GetString(sourceUtf8), Encoding.UTF8.GetString(nameUtf8));
-
+        evt ??= CreateEvent(factory, record, eventSource, eventName, fields);
         fields.ExtensionData = extensionData;
-        evt.Fields = fields;
         ReadPayload(evt, CloudTrailPayload.RequestParameters, requestParameters, record, options);
         ReadPayload(evt, CloudTrailPayload.ResponseElements, responseElements, record, options);
         ReadPayload(evt, CloudTrailPayload.AdditionalEventData, additionalEventData, record, options);
@@ -195,6 +218,33 @@ public static class CloudTrailRecordParser
         int start = reader.TokenStart;
         reader.Skip();
         return new PayloadLocation(true, start, reader.BytesConsumed - start);
+    }
+
+    private static CloudTrailEvent CreateEvent(ICloudTrailEventFactory factory, ReadOnlySpan<byte> record, NameValue eventSource, NameValue eventName, EnvelopeFields fields)
+    {
+        var sourceUtf8 = eventSource.Utf8(record);
+        var nameUtf8 = eventName.Utf8(record);
+        var evt = factory.Create(sourceUtf8, nameUtf8)
+            ?? new UnknownCloudTrailEvent(Encoding.UTF8.GetString(sourceUtf8), Encoding.UTF8.GetString(nameUtf8));
+
+        // The event takes over the envelope the parser is still filling.
+        evt.Fields = fields;
+        return evt;
+    }
+
+    private static void ReadPayloadInPlace(CloudTrailEvent evt, CloudTrailPayload payload, ref CloudTrailJsonReader reader)
+    {
+        reader.Read();
+        evt.Fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload);
+        if (reader.IsNull)
+        {
+            return;
+        }
+
+        if (!evt.ReadPayload(payload, ref reader))
+        {
+            evt.SetRawPayloadInternal(payload, reader.GetRaw());
+        }
     }
 
     private static void ReadPayload(CloudTrailEvent evt, CloudTrailPayload payload, PayloadLocation location, ReadOnlySpan<byte> record, CloudTrailReaderOptions options)
