@@ -70,7 +70,8 @@ public static class CloudTrailRecordParser
 
         var fields = new EnvelopeFields();
         List<RawJsonProperty>? extensionData = null;
-        PayloadLocation requestParameters = default, responseElements = default, additionalEventData = default;
+        // Payloads met before eventSource and eventName, by CloudTrailPayload value.
+        Span<PayloadLocation> located = stackalloc PayloadLocation[3];
         NameValue eventSource = default, eventName = default;
         bool hasEventTime = false;
         ulong seen = 0;
@@ -135,19 +136,11 @@ public static class CloudTrailRecordParser
 
                     if (evt is not null)
                     {
-                        ReadPayloadInPlace(evt, payload, ref reader);
-                    }
-                    else if (payload == CloudTrailPayload.RequestParameters)
-                    {
-                        requestParameters = Locate(ref reader);
-                    }
-                    else if (payload == CloudTrailPayload.ResponseElements)
-                    {
-                        responseElements = Locate(ref reader);
+                        ReadPayload(evt, payload, ref reader);
                     }
                     else
                     {
-                        additionalEventData = Locate(ref reader);
+                        located[(int)payload] = Locate(ref reader);
                     }
 
                     break;
@@ -185,9 +178,10 @@ public static class CloudTrailRecordParser
 
         evt ??= CreateEvent(factory, record, eventSource, eventName, fields);
         fields.ExtensionData = extensionData;
-        ReadPayload(evt, CloudTrailPayload.RequestParameters, requestParameters, record, options);
-        ReadPayload(evt, CloudTrailPayload.ResponseElements, responseElements, record, options);
-        ReadPayload(evt, CloudTrailPayload.AdditionalEventData, additionalEventData, record, options);
+        for (int i = 0; i < located.Length; i++)
+        {
+            ReadLocatedPayload(evt, (CloudTrailPayload)i, located[i], record, options);
+        }
         length = reader.BytesConsumed;
         return evt;
     }
@@ -232,7 +226,8 @@ public static class CloudTrailRecordParser
         return evt;
     }
 
-    private static void ReadPayloadInPlace(CloudTrailEvent evt, CloudTrailPayload payload, ref CloudTrailJsonReader reader)
+    /// <summary>Reads a payload whose value is the reader's next token.</summary>
+    private static void ReadPayload(CloudTrailEvent evt, CloudTrailPayload payload, ref CloudTrailJsonReader reader)
     {
         reader.Read();
         evt.Fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload);
@@ -247,26 +242,22 @@ public static class CloudTrailRecordParser
         }
     }
 
-    private static void ReadPayload(CloudTrailEvent evt, CloudTrailPayload payload, PayloadLocation location, ReadOnlySpan<byte> record, CloudTrailReaderOptions options)
+    /// <summary>Reads a payload located before the event type was known, from its bytes.</summary>
+    private static void ReadLocatedPayload(CloudTrailEvent evt, CloudTrailPayload payload, PayloadLocation location, ReadOnlySpan<byte> record, CloudTrailReaderOptions options)
     {
         if (!location.Present)
         {
             return;
         }
 
-        evt.Fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload);
         if (location.Length == 0)
         {
+            evt.Fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload); // a null payload
             return;
         }
 
-        var bytes = record.Slice(location.Start, location.Length);
-        var reader = new CloudTrailJsonReader(bytes, location.Start, options);
-        reader.EnsureStarted();
-        if (!evt.ReadPayload(payload, ref reader))
-        {
-            evt.SetRawPayloadInternal(payload, RawJson.FromValidated(bytes));
-        }
+        var reader = new CloudTrailJsonReader(record.Slice(location.Start, location.Length), location.Start, options);
+        ReadPayload(evt, payload, ref reader);
     }
 
     private readonly record struct PayloadLocation(bool Present, int Start, int Length);
