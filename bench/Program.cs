@@ -7,6 +7,7 @@ using GlacierTrail.Bench.Quick;
 // dotnet run -c Release --project bench -- --quick        every contender, one process, figures and targets
 // dotnet run -c Release --project bench -- --generate     (re)write the corpora under bench/corpus
 // dotnet run -c Release --project bench -- --generator-quick   generator cost: full runs and a one-schema edit
+// dotnet run -c Release --project bench -- --profile floor|stj|typed|filtered|gzip [seconds]   one contender in a loop, for dotnet-trace
 // dotnet run -c Release --project bench -- --filter '*'   BenchmarkDotNet
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -38,6 +39,12 @@ if (args.Length > 0 && args[0] == "--generate")
     CorpusGenerator.Generate(CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0), RepoPaths.GlacierFixtures);
     CorpusGenerator.Generate(CorpusSpec.Mixed(RepoPaths.CorpusRoot, 1.0), RepoPaths.GlacierFixtures);
     return 0;
+}
+
+if (args.Length >= 2 && args[0] == "--profile")
+{
+    double seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+    return ProfileLoop.Run(args[1], seconds);
 }
 
 if (args.Length == 2 && args[0] == "--peak-ws")

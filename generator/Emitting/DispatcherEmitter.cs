@@ -39,6 +39,10 @@ internal static class DispatcherEmitter
         w.Line($"public static global::System.Collections.Generic.IAsyncEnumerable<{R}.CloudTrailEvent> ReadAsync(global::System.IO.Stream stream, {R}.CloudTrailReaderOptions? options = null, string? sourceName = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line($"    {R}.CloudTrailLogReader.ReadAsync(stream, Factory, options, sourceName, cancellationToken);");
         w.Line();
+        CSharp.Doc(w, "Reads a log held in memory (plain or gzip, any input format) as events in order; plain JSON is parsed where it lies.");
+        w.Line($"public static global::System.Collections.Generic.IEnumerable<{R}.CloudTrailEvent> Read(global::System.ReadOnlyMemory<byte> log, {R}.CloudTrailReaderOptions? options = null, string? sourceName = null) =>");
+        w.Line($"    {R}.CloudTrailLogReader.Read(log, Factory, options, sourceName);");
+        w.Line();
         CSharp.Doc(w, "Parses one record (a JSON object in UTF-8).");
         w.Line($"public static {R}.CloudTrailEvent ParseRecord(global::System.ReadOnlySpan<byte> utf8Json, {R}.CloudTrailReaderOptions? options = null) =>");
         w.Line($"    {R}.CloudTrailRecordParser.Parse(utf8Json, Factory, options);");

@@ -16,7 +16,7 @@ namespace GlacierTrail;
 /// </summary>
 public static class CloudTrailLogReader
 {
-    private const int InitialBufferSize = 64 * 1024;
+    internal const int InitialBufferSize = 64 * 1024;
     private const int PrefetchItemsPerFile = 4096;
 
     /// <summary>Reads the events of one stream, in order.</summary>
@@ -74,6 +74,45 @@ public static class CloudTrailLogReader
         await foreach (var item in items.ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (item.Event is not null)
+            {
+                yield return item.Event;
+            }
+            else
+            {
+                Report(item.Error!, options);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the events of a log held in memory (any input format, plain or gzip), in order.
+    /// Plain JSON is parsed where it lies, without copying it into a buffer first; events are
+    /// produced a batch at a time as the enumeration advances, so a large log is never held as
+    /// events all at once.
+    /// </summary>
+    /// <param name="log">The log's bytes.</param>
+    /// <param name="factory">Maps event names to types (the generated <c>GlacierTrailEvents.Factory</c>).</param>
+    /// <param name="options">Limits and error policy.</param>
+    /// <param name="sourceName">A name for messages (e.g. the object key it came from).</param>
+    public static IEnumerable<CloudTrailEvent> Read(
+        ReadOnlyMemory<byte> log,
+        ICloudTrailEventFactory factory,
+        CloudTrailReaderOptions? options = null,
+        string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        options ??= CloudTrailReaderOptions.Default;
+        return ReadMemory(log, factory, options, sourceName);
+    }
+
+    private static IEnumerable<CloudTrailEvent> ReadMemory(ReadOnlyMemory<byte> log, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, string? sourceName)
+    {
+        var items = Decompression.IsGzip(log.Span)
+            ? InMemory.ReadCompressed(log, factory, options, sourceName)
+            : InMemory.ReadItems(log, factory, options, sourceName);
+        foreach (var item in items)
+        {
             if (item.Event is not null)
             {
                 yield return item.Event;
@@ -195,6 +234,22 @@ public static class CloudTrailLogReader
         bool skipNonJson,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // A memory stream whose bytes are reachable is parsed where they lie, saving a copy of
+        // every byte into the read buffer; gzip goes the usual way.
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var whole) && memory.Position <= memory.Length
+            && !Decompression.IsGzip(whole.AsSpan((int)memory.Position)))
+        {
+            var rest = whole.AsMemory((int)memory.Position);
+            memory.Position = memory.Length;
+            foreach (var item in InMemory.ReadItems(rest, factory, options, sourceName, skipNonJson))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return item;
+            }
+
+            yield break;
+        }
+
         CloudTrailReadException? opening = null;
         Stream content;
         try
@@ -308,7 +363,7 @@ public static class CloudTrailLogReader
     }
 
     // An empty file is not damage (it holds no records); anything but an object or array is not a log.
-    private static bool LooksLikeJson(ReadOnlySpan<byte> head) => JsonSyntax.FirstSignificantByte(head) is -1 or '{' or '[';
+    internal static bool LooksLikeJson(ReadOnlySpan<byte> head) => JsonSyntax.FirstSignificantByte(head) is -1 or '{' or '[';
 
     private static void Report(CloudTrailReadException error, CloudTrailReaderOptions options)
     {

@@ -32,6 +32,12 @@ namespace Contoso.Audit.Glacier
             global::GlacierTrail.CloudTrailLogReader.ReadAsync(stream, Factory, options, sourceName, cancellationToken);
 
         /// <summary>
+        /// Reads a log held in memory (plain or gzip, any input format) as events in order; plain JSON is parsed where it lies.
+        /// </summary>
+        public static global::System.Collections.Generic.IEnumerable<global::GlacierTrail.CloudTrailEvent> Read(global::System.ReadOnlyMemory<byte> log, global::GlacierTrail.CloudTrailReaderOptions? options = null, string? sourceName = null) =>
+            global::GlacierTrail.CloudTrailLogReader.Read(log, Factory, options, sourceName);
+
+        /// <summary>
         /// Parses one record (a JSON object in UTF-8).
         /// </summary>
         public static global::GlacierTrail.CloudTrailEvent ParseRecord(global::System.ReadOnlySpan<byte> utf8Json, global::GlacierTrail.CloudTrailReaderOptions? options = null) =>

@@ -1,0 +1,55 @@
+using System;
+using System.Diagnostics;
+using GlacierTrail.Bench.Contenders;
+using GlacierTrail.Bench.Corpus;
+
+namespace GlacierTrail.Bench.Quick;
+
+/// <summary>
+/// Runs one GlacierTrail contender over its corpus again and again, so a profiler attached to
+/// the process (<c>dotnet-trace collect -- dotnet bench.dll --profile typed</c>) sees nothing
+/// but that contender's steady state.
+/// </summary>
+internal static class ProfileLoop
+{
+    public static int Run(string contender, double seconds)
+    {
+        (IContender target, CorpusSpec spec) = contender switch
+        {
+            "floor" => ((IContender)new TokenWalkFloor(), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
+            "stj" => (new StjSourceGenContender(), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
+            "typed" => (new GlacierTrailTyped(), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
+            "filtered" => (new GlacierTrailFiltered(), CorpusSpec.Mixed(RepoPaths.CorpusRoot, 1.0)),
+            "gzip" => (new GlacierTrailGzipFiles(1), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
+            _ => throw new ArgumentException($"unknown contender '{contender}': expected floor, stj, typed, filtered or gzip"),
+        };
+        var corpus = CorpusData.Load(spec, RepoPaths.GlacierFixtures);
+        // Warm-up long enough for tiered compilation and dynamic PGO to settle.
+        for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 4;)
+        {
+            target.Run(corpus);
+        }
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var clock = Stopwatch.StartNew();
+        long bytes = 0;
+        int runs = 0;
+        double best = double.MaxValue;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            var run = Stopwatch.StartNew();
+            target.Run(corpus);
+            best = Math.Min(best, run.Elapsed.TotalSeconds);
+            bytes += corpus.TotalBytes;
+            runs++;
+        }
+
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        double gcShare = (GC.GetTotalPauseDuration() - paused).TotalSeconds / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"GC: {gcShare:P1} of the time paused; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
+        Console.WriteLine($"{target.Name}: {runs} runs, {bytes / 1e6 / clock.Elapsed.TotalSeconds:F0} MB/s, {bytes / 1e6 / cpuSeconds:F0} MB per CPU-s, best run {corpus.TotalBytes / 1e6 / best:F0} MB/s");
+        return 0;
+    }
+}
