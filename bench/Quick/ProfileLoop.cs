@@ -31,6 +31,8 @@ internal static class ProfileLoop
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long records = 0;
         var paused = GC.GetTotalPauseDuration();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
@@ -40,15 +42,16 @@ internal static class ProfileLoop
         while (clock.Elapsed.TotalSeconds < seconds)
         {
             var run = Stopwatch.StartNew();
-            target.Run(corpus);
+            records += target.Run(corpus).Records;
             best = Math.Min(best, run.Elapsed.TotalSeconds);
             bytes += corpus.TotalBytes;
             runs++;
         }
 
         double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         double gcShare = (GC.GetTotalPauseDuration() - paused).TotalSeconds / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"GC: {gcShare:P1} of the time paused; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
+        Console.WriteLine($"GC: {gcShare:P1} of the time paused; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; {allocated / Math.Max(1, records):N0} B allocated per record");
         Console.WriteLine($"{target.Name}: {runs} runs, {bytes / 1e6 / clock.Elapsed.TotalSeconds:F0} MB/s, {bytes / 1e6 / cpuSeconds:F0} MB per CPU-s, best run {corpus.TotalBytes / 1e6 / best:F0} MB/s");
         return 0;
     }

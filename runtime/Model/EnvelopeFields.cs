@@ -4,15 +4,27 @@ using System.Collections.Generic;
 namespace GlacierTrail;
 
 /// <summary>
-/// The envelope values of one record. A record's event type is known only once its
-/// <c>eventName</c> has been read, which may come last, so the parser fills this first and the
-/// event it then creates takes it over whole.
+/// The envelope values of one record, held inside its event. A record's event type is known only
+/// once its <c>eventName</c> has been read, which may come last, so the parser fills a copy of its
+/// own and hands it to the event whole.
 /// </summary>
-internal sealed class EnvelopeFields
+/// <remarks>
+/// Every record read carries one of these, so it holds only what most records have, as compactly
+/// as the values allow: members that few records have live in <see cref="RareEnvelopeFields"/>,
+/// created on the first one set; open value sets and the version are held as their strings and
+/// wrapped on the way out, and the timestamp as ticks and an offset that pack with the small
+/// members, instead of nullable structs each padded to a word.
+/// </remarks>
+internal struct EnvelopeFields
 {
-    public CloudTrailEventVersion? EventVersion;
+    private RareEnvelopeFields? _rare;
+    private string? _eventVersion;
+    private string? _eventType;
+    private string? _eventCategory;
+    private long _eventTimeTicks;
+    private short _eventTimeOffsetMinutes;
+
     public UserIdentity? UserIdentity;
-    public DateTimeOffset EventTime;
     public string? AwsRegion;
     public string? SourceIPAddress;
     public string? UserAgent;
@@ -20,30 +32,106 @@ internal sealed class EnvelopeFields
     public string? ErrorMessage;
     public string? RequestId;
     public string? EventId;
-    public CloudTrailEventType? EventType;
-    public string? ApiVersion;
     public bool? ManagementEvent;
     public bool? ReadOnly;
     public IReadOnlyList<CloudTrailResource>? Resources;
     public string? RecipientAccountId;
-    public RawJson? ServiceEventDetails;
-    public string? SharedEventId;
-    public string? VpcEndpointId;
-    public string? VpcEndpointAccountId;
-    public EventCategory? EventCategory;
-    public Addendum? Addendum;
-    public string? SessionCredentialFromConsole;
-    public RawJson? EdgeDeviceDetails;
     public TlsDetails? TlsDetails;
-    public RawJson? InsightDetails;
     public IReadOnlyList<RawJsonProperty>? ExtensionData;
 
-    // Payloads the event type does not describe, kept verbatim, and which payload keys were
-    // present at all (a present null must write back as null; an absent key must stay absent).
-    public RawJson? RawRequestParameters;
-    public RawJson? RawResponseElements;
-    public RawJson? RawAdditionalEventData;
+    // Which payload keys were present at all (a present null must write back as null; an absent
+    // key must stay absent).
     public PayloadFlags PresentPayloads;
+
+    public CloudTrailEventVersion? EventVersion
+    {
+        readonly get => _eventVersion is { } value ? new CloudTrailEventVersion(value) : (CloudTrailEventVersion?)null;
+        set => _eventVersion = value?.Value;
+    }
+
+    // CloudTrail's offsets are whole minutes (the type allows no finer ones).
+    public DateTimeOffset EventTime
+    {
+        readonly get => new(_eventTimeTicks, TimeSpan.FromMinutes(_eventTimeOffsetMinutes));
+        set
+        {
+            _eventTimeTicks = value.Ticks;
+            _eventTimeOffsetMinutes = (short)value.Offset.TotalMinutes;
+        }
+    }
+
+    public CloudTrailEventType? EventType
+    {
+        readonly get => _eventType is { } value ? new CloudTrailEventType(value) : (CloudTrailEventType?)null;
+        set => _eventType = value?.Value;
+    }
+
+    public EventCategory? EventCategory
+    {
+        readonly get => _eventCategory is { } value ? new EventCategory(value) : (EventCategory?)null;
+        set => _eventCategory = value?.Value;
+    }
+
+    public string? ApiVersion { readonly get => _rare?.ApiVersion; set => Rare(value)?.ApiVersion = value; }
+
+    public RawJson? ServiceEventDetails { readonly get => _rare?.ServiceEventDetails; set => Rare(value)?.ServiceEventDetails = value; }
+
+    public string? SharedEventId { readonly get => _rare?.SharedEventId; set => Rare(value)?.SharedEventId = value; }
+
+    public string? VpcEndpointId { readonly get => _rare?.VpcEndpointId; set => Rare(value)?.VpcEndpointId = value; }
+
+    public string? VpcEndpointAccountId { readonly get => _rare?.VpcEndpointAccountId; set => Rare(value)?.VpcEndpointAccountId = value; }
+
+    public Addendum? Addendum { readonly get => _rare?.Addendum; set => Rare(value)?.Addendum = value; }
+
+    public string? SessionCredentialFromConsole { readonly get => _rare?.SessionCredentialFromConsole; set => Rare(value)?.SessionCredentialFromConsole = value; }
+
+    public RawJson? EdgeDeviceDetails { readonly get => _rare?.EdgeDeviceDetails; set => Rare(value)?.EdgeDeviceDetails = value; }
+
+    public RawJson? InsightDetails { readonly get => _rare?.InsightDetails; set => Rare(value)?.InsightDetails = value; }
+
+    // Payloads the event type does not describe, kept verbatim.
+    public RawJson? RawRequestParameters { readonly get => _rare?.RawRequestParameters; set => Rare(value)?.RawRequestParameters = value; }
+
+    public RawJson? RawResponseElements { readonly get => _rare?.RawResponseElements; set => Rare(value)?.RawResponseElements = value; }
+
+    public RawJson? RawAdditionalEventData { readonly get => _rare?.RawAdditionalEventData; set => Rare(value)?.RawAdditionalEventData = value; }
+
+    public readonly RawJson? GetRawPayload(CloudTrailPayload payload) => payload switch
+    {
+        CloudTrailPayload.RequestParameters => RawRequestParameters,
+        CloudTrailPayload.ResponseElements => RawResponseElements,
+        _ => RawAdditionalEventData,
+    };
+
+    public void SetRawPayload(CloudTrailPayload payload, RawJson? value)
+    {
+        switch (payload)
+        {
+            case CloudTrailPayload.RequestParameters: RawRequestParameters = value; break;
+            case CloudTrailPayload.ResponseElements: RawResponseElements = value; break;
+            default: RawAdditionalEventData = value; break;
+        }
+    }
+
+    // Setting null where nothing rare was ever set has nothing to clear: no allocation.
+    private RareEnvelopeFields? Rare(object? value) => value is null ? _rare : _rare ??= new();
+
+    private sealed class RareEnvelopeFields
+    {
+        public string? ApiVersion;
+        public RawJson? ServiceEventDetails;
+        public string? SharedEventId;
+        public string? VpcEndpointId;
+        public string? VpcEndpointAccountId;
+        public Addendum? Addendum;
+        public string? SessionCredentialFromConsole;
+        public RawJson? EdgeDeviceDetails;
+        public RawJson? InsightDetails;
+        public RawJson? RawRequestParameters;
+        public RawJson? RawResponseElements;
+        public RawJson? RawAdditionalEventData;
+    }
 }
 
 [Flags]

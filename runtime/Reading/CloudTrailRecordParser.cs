@@ -78,7 +78,7 @@ public static class CloudTrailRecordParser
 
         // Created as soon as eventSource and eventName are known (CloudTrail writes them before
         // the payloads), so the payloads can be read where they stand instead of being located
-        // and read again afterwards.
+        // and read again afterwards. The envelope is filled here and handed over at the end.
         CloudTrailEvent? evt = null;
 
         while (reader.ReadProperty())
@@ -131,12 +131,12 @@ public static class CloudTrailRecordParser
                     };
                     if (evt is null && !eventSource.IsMissing && !eventName.IsMissing)
                     {
-                        evt = CreateEvent(factory, record, eventSource, eventName, fields);
+                        evt = CreateEvent(factory, record, eventSource, eventName);
                     }
 
                     if (evt is not null)
                     {
-                        ReadPayload(evt, payload, ref reader);
+                        ReadPayload(evt, payload, ref reader, ref fields);
                     }
                     else
                     {
@@ -156,7 +156,7 @@ public static class CloudTrailRecordParser
                     reader.KeepUnknown(ref extensionData);
                     break;
                 default:
-                    EnvelopeReader.ReadField(ref reader, field, fields, ref extensionData);
+                    EnvelopeReader.ReadField(ref reader, field, ref fields, ref extensionData);
                     break;
             }
         }
@@ -176,12 +176,14 @@ public static class CloudTrailRecordParser
             throw new CloudTrailReadException("the record has no 'eventTime' timestamp", byteOffset: 0);
         }
 
-        evt ??= CreateEvent(factory, record, eventSource, eventName, fields);
+        evt ??= CreateEvent(factory, record, eventSource, eventName);
         fields.ExtensionData = extensionData;
         for (int i = 0; i < located.Length; i++)
         {
-            ReadLocatedPayload(evt, (CloudTrailPayload)i, located[i], record, options);
+            ReadLocatedPayload(evt, (CloudTrailPayload)i, located[i], record, options, ref fields);
         }
+
+        evt.Fields = fields;
         length = reader.BytesConsumed;
         return evt;
     }
@@ -214,23 +216,19 @@ public static class CloudTrailRecordParser
         return new PayloadLocation(true, start, reader.BytesConsumed - start);
     }
 
-    private static CloudTrailEvent CreateEvent(ICloudTrailEventFactory factory, ReadOnlySpan<byte> record, NameValue eventSource, NameValue eventName, EnvelopeFields fields)
+    private static CloudTrailEvent CreateEvent(ICloudTrailEventFactory factory, ReadOnlySpan<byte> record, NameValue eventSource, NameValue eventName)
     {
         var sourceUtf8 = eventSource.Utf8(record);
         var nameUtf8 = eventName.Utf8(record);
-        var evt = factory.Create(sourceUtf8, nameUtf8)
+        return factory.Create(sourceUtf8, nameUtf8)
             ?? new UnknownCloudTrailEvent(Encoding.UTF8.GetString(sourceUtf8), Encoding.UTF8.GetString(nameUtf8));
-
-        // The event takes over the envelope the parser is still filling.
-        evt.Fields = fields;
-        return evt;
     }
 
     /// <summary>Reads a payload whose value is the reader's next token.</summary>
-    private static void ReadPayload(CloudTrailEvent evt, CloudTrailPayload payload, ref CloudTrailJsonReader reader)
+    private static void ReadPayload(CloudTrailEvent evt, CloudTrailPayload payload, ref CloudTrailJsonReader reader, ref EnvelopeFields fields)
     {
         reader.Read();
-        evt.Fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload);
+        fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload);
         if (reader.IsNull)
         {
             return;
@@ -238,12 +236,12 @@ public static class CloudTrailRecordParser
 
         if (!evt.ReadPayload(payload, ref reader))
         {
-            evt.SetRawPayloadInternal(payload, reader.GetRaw());
+            fields.SetRawPayload(payload, reader.GetRaw());
         }
     }
 
     /// <summary>Reads a payload located before the event type was known, from its bytes.</summary>
-    private static void ReadLocatedPayload(CloudTrailEvent evt, CloudTrailPayload payload, PayloadLocation location, ReadOnlySpan<byte> record, CloudTrailReaderOptions options)
+    private static void ReadLocatedPayload(CloudTrailEvent evt, CloudTrailPayload payload, PayloadLocation location, ReadOnlySpan<byte> record, CloudTrailReaderOptions options, ref EnvelopeFields fields)
     {
         if (!location.Present)
         {
@@ -252,12 +250,12 @@ public static class CloudTrailRecordParser
 
         if (location.Length == 0)
         {
-            evt.Fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload); // a null payload
+            fields.PresentPayloads |= CloudTrailEvent.FlagOf(payload); // a null payload
             return;
         }
 
         var reader = new CloudTrailJsonReader(record.Slice(location.Start, location.Length), location.Start, options);
-        ReadPayload(evt, payload, ref reader);
+        ReadPayload(evt, payload, ref reader, ref fields);
     }
 
     private readonly record struct PayloadLocation(bool Present, int Start, int Length);

@@ -5,7 +5,7 @@ namespace GlacierTrail;
 /// <summary>Reads the envelope members whose value does not decide the event type.</summary>
 internal static class EnvelopeReader
 {
-    public static void ReadField(ref CloudTrailJsonReader reader, EnvelopeField field, EnvelopeFields fields, ref List<RawJsonProperty>? ext)
+    public static void ReadField(ref CloudTrailJsonReader reader, EnvelopeField field, ref EnvelopeFields fields, ref List<RawJsonProperty>? ext)
     {
         switch (field)
         {

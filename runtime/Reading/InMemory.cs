@@ -13,8 +13,8 @@ namespace GlacierTrail;
 /// </summary>
 internal static class InMemory
 {
-    // Larger than the stream reader's buffer: there is no copy to amortise, only the batch.
-    private const int Window = 4 * CloudTrailLogReader.InitialBufferSize;
+    // As the stream reader's buffer: a batch of a few dozen records, held as events at once.
+    private const int Window = CloudTrailLogReader.InitialBufferSize;
 
     public static IEnumerable<ReadItem> ReadItems(ReadOnlyMemory<byte> log, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, string? sourceName, bool skipNonJson = false)
     {

@@ -12,7 +12,7 @@ internal static class CloudTrailRecordWriter
 {
     public static void Write(CloudTrailEvent evt, Utf8JsonWriter writer)
     {
-        var f = evt.Fields;
+        ref readonly var f = ref evt.Fields;
         var ext = f.ExtensionData;
         writer.WriteStartObject();
         if (f.EventVersion is { } version && !CloudTrailJsonWriter.IsKept(ext, "eventVersion"))
