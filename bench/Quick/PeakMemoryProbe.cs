@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using GlacierTrail.Bench.Corpus;
 using GlacierTrail.Events;
@@ -19,9 +20,17 @@ internal static class PeakMemoryProbe
     /// <summary>Builds the big file (once) from the Glacier corpus, then runs the child and parses its report.</summary>
     /// <param name="glacier">The corpus the file is built from.</param>
     /// <param name="gen0Budget">A GC gen0 budget for the child (DOTNET_GCgen0size, hex bytes), or null for the default.</param>
-    public static PeakMemory Run(CorpusData glacier, string? gen0Budget = null)
+    public static PeakMemory Run(CorpusData glacier, string? gen0Budget = null) => RunOn(EnsureBigFile(glacier), gen0Budget);
+
+    /// <summary>
+    /// The same child reading a single record: what the runtime, the loaded code and the reader's
+    /// fixed buffers cost before any volume of data, to set the 1 GB figures against.
+    /// </summary>
+    public static PeakMemory Baseline() =>
+        RunOn(Directory.GetFiles(RepoPaths.GlacierFixtures, "*.json").Order(StringComparer.Ordinal).First());
+
+    private static PeakMemory RunOn(string path, string? gen0Budget = null)
     {
-        string path = EnsureBigFile(glacier);
         string dll = Assembly.GetExecutingAssembly().Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {

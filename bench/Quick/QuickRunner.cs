@@ -56,7 +56,9 @@ internal static class QuickRunner
             // allowance for garbage between collections, not the reader's buffers.
             memory = PeakMemoryProbe.Run(glacier);
             smallGen0 = PeakMemoryProbe.Run(glacier, "400000");
+            var baseline = PeakMemoryProbe.Baseline();
             Console.WriteLine();
+            Console.WriteLine(baseline.ToString());
             Console.WriteLine(memory.ToString());
             Console.WriteLine(smallGen0.ToString());
         }

@@ -215,7 +215,7 @@ public static class CloudTrailLogReader
         bool skipNonJson,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var stream = new SynchronousFileStream(file);
         await using (stream.ConfigureAwait(false))
         {
             await foreach (var item in ReadItemsAsync(stream, factory, options, file, skipNonJson, cancellationToken).ConfigureAwait(false))
