@@ -239,6 +239,7 @@ public static class CloudTrailLogReader
         if (stream is MemoryStream memory && memory.TryGetBuffer(out var whole) && memory.Position <= memory.Length
             && !Decompression.IsGzip(whole.AsSpan((int)memory.Position)))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var rest = whole.AsMemory((int)memory.Position);
             memory.Position = memory.Length;
             foreach (var item in InMemory.ReadItems(rest, factory, options, sourceName, skipNonJson))

@@ -14,7 +14,7 @@ namespace GlacierTrail;
 internal static class InMemory
 {
     // As the stream reader's buffer: a batch of a few dozen records, held as events at once.
-    private const int Window = CloudTrailLogReader.InitialBufferSize;
+    internal const int Window = CloudTrailLogReader.InitialBufferSize;
 
     public static IEnumerable<ReadItem> ReadItems(ReadOnlyMemory<byte> log, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, string? sourceName, bool skipNonJson = false)
     {

@@ -11,13 +11,13 @@ namespace GlacierTrail.Tests;
 
 /// <summary>
 /// Named inputs for comparing two ways of reading the same bytes: every input format the reader
-/// accepts (plain and gzip, small and larger than the in-memory reader's 256 KiB window), and
+/// accepts (plain and gzip, small and larger than the in-memory reader's 64 KiB window), and
 /// damaged inputs whose errors, record indices and byte offsets must come out the same.
 /// </summary>
 internal static class ReadCases
 {
-    /// <summary>The in-memory reader's window: 4 × the stream reader's 64 KiB buffer.</summary>
-    public const int Window = 256 * 1024;
+    /// <summary>The in-memory reader's window (InMemory.Window in the runtime): the stream reader's buffer size.</summary>
+    public const int Window = 64 * 1024;
 
     /// <param name="Bytes">Makes the input.</param>
     /// <param name="Damaged">Whether reading it reports at least one error.</param>
@@ -235,7 +235,7 @@ internal static class ReadCases
     /// A large log with syntax errors in records before, across and after the window's edge. The
     /// damage leaves quotes paired: after damage that unpairs them, where the framer's recovery
     /// decides the bad record ends depends on how much of the log is in view, so a stream (64 KiB
-    /// at a time) and memory (256 KiB at a time) can resume at different records.
+    /// at a time) and memory (64 KiB at a time) can resume at different records.
     /// </summary>
     private static byte[] InvalidJsonAroundTheEdge()
     {
