@@ -337,12 +337,26 @@ internal sealed class RecordFramer
     }
 
     /// <summary>
-    /// An element of a Records array when a record filter is set: one walk finds its end and its
+    /// An element of a Records array when a record filter is set: one pass finds its end and its
     /// keys; a rejected record is counted and skipped without being parsed.
     /// </summary>
+    /// <remarks>
+    /// The pass is a skim (<see cref="RecordSkimmer"/>) that delimits without validating, several
+    /// times faster than a token walk: a record the filter rejects is not read, so damage inside
+    /// it that leaves its strings and brackets paired goes unreported, as it would for any record
+    /// skipped unread. An accepted record is parsed in full and validated as always. Whatever the
+    /// skim will not vouch for, and a record cut off by the end of the input, takes the
+    /// validating walk, so errors are reported exactly as without the skim.
+    /// </remarks>
     private int FilteredElement(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
-        if (!RecordKeyScanner.TryScan(data, isFinal, _options.MaxDepth, out int length, out var keys))
+        var skim = RecordSkimmer.Skim(data, _options.MaxDepth, out int length, out var keys);
+        if (skim == SkimResult.NeedMore && !isFinal)
+        {
+            return NeedMore(data, isFinal, offset, output);
+        }
+
+        if (skim != SkimResult.Complete && !RecordKeyScanner.TryScan(data, isFinal, _options.MaxDepth, out length, out keys))
         {
             return NeedMore(data, isFinal, offset, output);
         }
