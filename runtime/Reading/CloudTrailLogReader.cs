@@ -215,7 +215,7 @@ public static class CloudTrailLogReader
         bool skipNonJson,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stream = new SynchronousFileStream(file);
+        var stream = SynchronousReadStream.Open(file);
         await using (stream.ConfigureAwait(false))
         {
             await foreach (var item in ReadItemsAsync(stream, factory, options, file, skipNonJson, cancellationToken).ConfigureAwait(false))
@@ -253,9 +253,10 @@ public static class CloudTrailLogReader
 
         CloudTrailReadException? opening = null;
         Stream content;
+        var source = stream is FileStream ? new SynchronousReadStream(stream, ownsFile: false) : stream;
         try
         {
-            content = await Decompression.OpenAsync(stream, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
+            content = await Decompression.OpenAsync(source, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
