@@ -69,3 +69,41 @@ public class SummaryCommandTests
         Assert.Equal(2, summary.RootElement.GetProperty("records").GetInt32());
     }
 }
+
+public class SummaryVaultTests
+{
+    // The vault comes from one forward pass over each record's JSON: it must find vaultName after
+    // other members and nested objects, ignore a vaultName nested deeper, and count records
+    // without a string vaultName under "(none)".
+    [Fact]
+    public async Task VaultCountsMatchEachRecordsRequestParametersVaultName()
+    {
+        const string Envelope = "\"eventVersion\":\"1.08\",\"eventTime\":\"2025-01-06T22:36:13Z\",\"eventSource\":\"glacier.amazonaws.com\",\"awsRegion\":\"us-east-1\"";
+        string[] records =
+        [
+            $"{{{Envelope},\"eventName\":\"CreateVault\",\"requestParameters\":{{\"accountId\":\"-\",\"vaultName\":\"alpha\"}}}}",
+            $"{{{Envelope},\"eventName\":\"InitiateJob\",\"requestParameters\":{{\"accountId\":\"-\",\"jobParameters\":{{\"type\":\"inventory-retrieval\",\"vaultName\":\"nested-not-counted\"}},\"vaultName\":\"beta\"}}}}",
+            $"{{{Envelope},\"eventName\":\"ListVaults\",\"requestParameters\":{{\"accountId\":\"-\"}}}}",
+            $"{{{Envelope},\"eventName\":\"ListVaults\",\"requestParameters\":null}}",
+            $"{{{Envelope},\"eventName\":\"DeleteVault\",\"requestParameters\":{{\"vaultName\":\"alpha\",\"accountId\":\"-\"}},\"responseElements\":{{\"vaultName\":\"response-not-counted\"}}}}",
+        ];
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"glaciertrail-vaults-{Guid.NewGuid():N}.json");
+        await System.IO.File.WriteAllTextAsync(path, "{\"Records\":[" + string.Join(",", records) + "]}");
+        try
+        {
+            var result = await CliRunner.RunAsync("summary", "--format", "json", path);
+
+            Assert.Equal(0, result.Code);
+            using var summary = JsonDocument.Parse(result.Out);
+            var vaults = summary.RootElement.GetProperty("vault").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            Assert.Equal(2, vaults["alpha"]);
+            Assert.Equal(1, vaults["beta"]);
+            Assert.Equal(2, vaults["(none)"]);
+            Assert.Equal(3, vaults.Count);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+}
