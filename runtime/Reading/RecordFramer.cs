@@ -252,7 +252,11 @@ internal sealed class RecordFramer
 
         if (_options.EventFilter is not null && _state == State.InRecordsArray && _elementShape is null && data[0] == (byte)'{')
         {
-            return FilteredElement(data, isFinal, offset, output);
+            int filtered = FilteredElement(data, isFinal, offset, output);
+            if (filtered >= 0)
+            {
+                return filtered;
+            }
         }
 
         var reader = new Utf8JsonReader(data, isFinal, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
@@ -325,7 +329,11 @@ internal sealed class RecordFramer
         if (_state != State.InRecordsArray || _elementShape is not null || data[0] != (byte)'{' || _options.EventFilter is not null
             || (!isFinal && data.Length <= 2 * _largestRecord)
             || !CloudTrailRecordParser.TryParseLeading(data, _factory, _options, out var evt, out length)
-            || length > _options.MaxRecordBytes)
+            || length > _options.MaxRecordBytes
+
+            // Longer than MaxStringBytes, it may hold a string longer than that, which only the
+            // careful path looks for (the parse does not see strings inside values kept verbatim).
+            || length > _options.MaxStringBytes)
         {
             return false;
         }
@@ -346,7 +354,9 @@ internal sealed class RecordFramer
     /// it that leaves its strings and brackets paired goes unreported, as it would for any record
     /// skipped unread. An accepted record is parsed in full and validated as always. Whatever the
     /// skim will not vouch for, and a record cut off by the end of the input, takes the
-    /// validating walk, so errors are reported exactly as without the skim.
+    /// validating walk, so errors are reported exactly as without the skim. Returns -1 for an
+    /// accepted record long enough to hold a string over MaxStringBytes, which the caller's
+    /// careful path checks before reading it.
     /// </remarks>
     private int FilteredElement(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
@@ -370,6 +380,10 @@ internal sealed class RecordFramer
         else if (!keys.Accepts(_options.EventFilter!, data))
         {
             _recordIndex++;
+        }
+        else if (length > _options.MaxStringBytes)
+        {
+            return -1; // may hold an over-long string: the careful path checks, then reads it
         }
         else
         {

@@ -84,6 +84,8 @@ internal static class ReadCases
         ["gzip magic bytes then garbage"] = new(() => [0x1F, 0x8B, 0x08, 0x00, .. "not deflate data at all"u8], Damaged: true, HasEvents: false),
         ["a record over MaxRecordBytes"] = new(() => WithLongUserAgent(1, 5000), Damaged: true, Options: new() { MaxRecordBytes = 2048 }),
         ["NDJSON with a string over MaxStringBytes"] = new(() => NdjsonWithLongUserAgent(), Damaged: true, Options: new() { MaxStringBytes = 1000 }),
+        ["a log file with a string over MaxStringBytes"] = new(() => WithLongUserAgent(1, 5000), Damaged: true, Options: new() { MaxStringBytes = 1000 }),
+        ["a log file with a string over MaxStringBytes in a record the filter accepts"] = new(() => WithLongUserAgent(1, 5000), Damaged: true, Options: new() { MaxStringBytes = 1000, EventFilter = static (_, _) => true }),
         ["a record nested deeper than MaxDepth"] = new(() => NestedTooDeep(), Damaged: true, Options: new() { MaxDepth = 8 }),
         ["a forced format that does not match"] = new(() => InputSamples.Bytes("cloudtrail-log.json"), Damaged: true, HasEvents: false, Options: new() { Format = CloudTrailInputFormat.LookupEvents }),
     };
