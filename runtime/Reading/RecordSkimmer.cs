@@ -66,15 +66,9 @@ internal static class RecordSkimmer
     {
         length = 0;
         keys = default;
-        if (data.IsEmpty)
+        if (!CanStart(data, maxDepth, out int limit, out var early))
         {
-            return SkimResult.NeedMore;
-        }
-
-        int limit = DepthLimit(maxDepth);
-        if (data[0] != (byte)'{' || limit < 1)
-        {
-            return SkimResult.Fallback;
+            return early;
         }
 
         // The last, partial block is classified from a copy padded with spaces, which match nothing.
@@ -241,15 +235,9 @@ internal static class RecordSkimmer
     {
         length = 0;
         keys = default;
-        if (data.IsEmpty)
+        if (!CanStart(data, maxDepth, out int limit, out var early))
         {
-            return SkimResult.NeedMore;
-        }
-
-        int limit = DepthLimit(maxDepth);
-        if (data[0] != (byte)'{' || limit < 1)
-        {
-            return SkimResult.Fallback;
+            return early;
         }
 
         int depth = 0;
@@ -425,6 +413,14 @@ internal static class RecordSkimmer
     }
 
     // As JsonReaderOptions.MaxDepth: 0 means 64. A negative limit is the reader's to reject.
+    /// <summary>What both skims check first: there is data, it opens an object, and the depth limit allows one.</summary>
+    private static bool CanStart(ReadOnlySpan<byte> data, int maxDepth, out int limit, out SkimResult early)
+    {
+        limit = DepthLimit(maxDepth);
+        early = data.IsEmpty ? SkimResult.NeedMore : SkimResult.Fallback;
+        return !data.IsEmpty && data[0] == (byte)'{' && limit >= 1;
+    }
+
     private static int DepthLimit(int maxDepth) => maxDepth < 0 ? 0 : Math.Min(maxDepth == 0 ? 64 : maxDepth, TrackedDepth);
 
     // 1 for '{' and '}', 0 for '[' and ']': they differ in bit 0x20.
