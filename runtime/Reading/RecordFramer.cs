@@ -242,21 +242,20 @@ internal sealed class RecordFramer
         return pos + (int)value.BytesConsumed;
     }
 
-    /// <summary>Reads one complete value when the data holds all of it.</summary>
-    private int WholeValue(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
+    /// <summary>
+    /// Reads one complete value when the data holds all of it. <paramref name="accepted"/>: a
+    /// record the filter has accepted (<see cref="FilteredElement"/>), read as without a filter.
+    /// </summary>
+    private int WholeValue(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output, bool accepted = false)
     {
-        if (TryParseInPlace(data, isFinal, output, out int parsed))
+        if (TryParseInPlace(data, isFinal, output, accepted, out int parsed))
         {
             return parsed;
         }
 
-        if (_options.EventFilter is not null && _state == State.InRecordsArray && _elementShape is null && data[0] == (byte)'{')
+        if (!accepted && _options.EventFilter is not null && _state == State.InRecordsArray && _elementShape is null && data[0] == (byte)'{')
         {
-            int filtered = FilteredElement(data, isFinal, offset, output);
-            if (filtered >= 0)
-            {
-                return filtered;
-            }
+            return FilteredElement(data, isFinal, offset, output);
         }
 
         var reader = new Utf8JsonReader(data, isFinal, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
@@ -311,7 +310,7 @@ internal sealed class RecordFramer
         }
         else
         {
-            HandleValue(data[..length], offset, output, _state is State.InRecordsArray ? _elementShape : null, 0);
+            HandleValue(data[..length], offset, output, _state is State.InRecordsArray ? _elementShape : null, 0, filtered: accepted);
         }
 
         return length;
@@ -323,10 +322,10 @@ internal sealed class RecordFramer
     /// tried when the data very likely holds the whole record (the tail of a buffer, where a
     /// record is often cut, takes the careful path); any failure falls back to it.
     /// </summary>
-    private bool TryParseInPlace(ReadOnlySpan<byte> data, bool isFinal, List<ReadItem> output, out int length)
+    private bool TryParseInPlace(ReadOnlySpan<byte> data, bool isFinal, List<ReadItem> output, bool accepted, out int length)
     {
         length = 0;
-        if (_state != State.InRecordsArray || _elementShape is not null || data[0] != (byte)'{' || _options.EventFilter is not null
+        if (_state != State.InRecordsArray || _elementShape is not null || data[0] != (byte)'{' || (_options.EventFilter is not null && !accepted)
             || (!isFinal && data.Length <= 2 * _largestRecord)
             || !CloudTrailRecordParser.TryParseLeading(data, _factory, _options, out var evt, out length)
             || length > _options.MaxRecordBytes
@@ -352,44 +351,51 @@ internal sealed class RecordFramer
     /// The pass is a skim (<see cref="RecordSkimmer"/>) that delimits without validating, several
     /// times faster than a token walk: a record the filter rejects is not read, so damage inside
     /// it that leaves its strings and brackets paired goes unreported, as it would for any record
-    /// skipped unread. An accepted record is parsed in full and validated as always. Whatever the
+    /// skipped unread. An accepted record is read by the same code as without a filter, so damage
+    /// the skim passed over is reported, and recovered from, exactly as without one. Whatever the
     /// skim will not vouch for, and a record cut off by the end of the input, takes the
-    /// validating walk, so errors are reported exactly as without the skim. Returns -1 for an
-    /// accepted record long enough to hold a string over MaxStringBytes, which the caller's
-    /// careful path checks before reading it.
+    /// validating walk, so errors are reported exactly as without the skim.
     /// </remarks>
     private int FilteredElement(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
         var skim = RecordSkimmer.Skim(data, _options.MaxDepth, out int length, out var keys);
-        if (skim == SkimResult.NeedMore && !isFinal)
+
+        // The skim pairs quotes without checking them, so a string left open makes it read on to
+        // the end of the input. A record still open after more than twice the largest so far is
+        // suspect: the validating walk reports such damage now, as without a filter, rather than
+        // after buffering up to MaxRecordBytes.
+        if (skim == SkimResult.NeedMore && !isFinal && data.Length <= 2L * _largestRecord)
         {
-            return NeedMore(data, isFinal, offset, output);
+            return NeedMore(data, isFinal, offset, output, valueStartsHere: true);
         }
 
-        if (skim != SkimResult.Complete && !RecordKeyScanner.TryScan(data, isFinal, _options.MaxDepth, out length, out keys))
+        if (skim != SkimResult.Complete)
         {
-            return NeedMore(data, isFinal, offset, output);
+            try
+            {
+                if (!RecordKeyScanner.TryScan(data, isFinal, _options.MaxDepth, out length, out keys))
+                {
+                    return NeedMore(data, isFinal, offset, output, valueStartsHere: true);
+                }
+            }
+            catch (JsonException ex)
+            {
+                return Damaged(data, offset, output, ex);
+            }
+        }
+
+        if (length <= _options.MaxRecordBytes && keys.Accepts(_options.EventFilter!, data))
+        {
+            return WholeValue(data, isFinal, offset, output, accepted: true);
         }
 
         _largestRecord = Math.Max(_largestRecord, length);
         if (length > _options.MaxRecordBytes)
         {
             Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
-            _recordIndex++;
-        }
-        else if (!keys.Accepts(_options.EventFilter!, data))
-        {
-            _recordIndex++;
-        }
-        else if (length > _options.MaxStringBytes)
-        {
-            return -1; // may hold an over-long string: the careful path checks, then reads it
-        }
-        else
-        {
-            HandleValue(data[..length], offset, output, null, 0, filtered: true);
         }
 
+        _recordIndex++;
         return length;
     }
 
