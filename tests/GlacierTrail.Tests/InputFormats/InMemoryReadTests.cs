@@ -452,7 +452,7 @@ public sealed class InMemoryReadTests
         return (Encoding.UTF8.GetBytes(text.ToString()), index);
     }
 
-    private static MemoryStream NotExposable(byte[] bytes)
+    internal static MemoryStream NotExposable(byte[] bytes)
     {
         var stream = new MemoryStream(bytes, writable: false);
         Assert.False(stream.TryGetBuffer(out _));
@@ -496,7 +496,7 @@ public sealed class InMemoryReadTests
     private static CloudTrailReaderOptions Collecting(Transcript transcript, CloudTrailReaderOptions? options) =>
         Copy(options, CloudTrailErrorHandling.Skip, null, transcript.Notices, transcript.Items);
 
-    private static CloudTrailReaderOptions Copy(CloudTrailReaderOptions? options, CloudTrailErrorHandling handling, List<CloudTrailReadException>? errors, List<string>? notices, List<string>? lines = null)
+    internal static CloudTrailReaderOptions Copy(CloudTrailReaderOptions? options, CloudTrailErrorHandling handling, List<CloudTrailReadException>? errors, List<string>? notices, List<string>? lines = null)
     {
         options ??= CloudTrailReaderOptions.Default;
         return new CloudTrailReaderOptions
@@ -518,9 +518,9 @@ public sealed class InMemoryReadTests
         };
     }
 
-    private static string Line(CloudTrailEvent evt) => $"event: {evt.GetType().Name} {evt.ToJson()}";
+    internal static string Line(CloudTrailEvent evt) => $"event: {evt.GetType().Name} {evt.ToJson()}";
 
-    private static string Line(CloudTrailReadException error) =>
+    internal static string Line(CloudTrailReadException error) =>
         $"error: {error.GetType().Name} | {error.Source} | record {error.RecordIndex} | byte {error.ByteOffset} | {error.Message} | {error.InnerException?.GetType().Name}";
 
     private static void AssertShape(ReadCases.Case test, Transcript transcript)
@@ -536,7 +536,7 @@ public sealed class InMemoryReadTests
     }
 
     /// <summary>The same lines; on failure, the first that differs (events can be long).</summary>
-    private static void AssertSame(List<string> expected, List<string> actual)
+    internal static void AssertSame(List<string> expected, List<string> actual)
     {
         for (int i = 0; i < Math.Min(expected.Count, actual.Count); i++)
         {
