@@ -99,7 +99,7 @@ public sealed class ReaderBehaviourTests
     [Fact]
     public async Task A_record_error_after_good_records_throws_with_file_index_and_offset_in_the_decompressed_stream()
     {
-        var (log, badOffset) = LogWithBadVaultName();
+        var (log, badOffset) = TestLogs.WithBadVaultName();
         string folder = TestLogs.TempFolder();
         try
         {
@@ -128,7 +128,7 @@ public sealed class ReaderBehaviourTests
     [Fact]
     public async Task With_skip_the_records_after_a_bad_one_still_arrive_and_the_error_is_reported()
     {
-        var (log, badOffset) = LogWithBadVaultName();
+        var (log, badOffset) = TestLogs.WithBadVaultName();
         var errors = new List<CloudTrailReadException>();
         var options = new CloudTrailReaderOptions { ErrorHandling = CloudTrailErrorHandling.Skip, OnError = errors.Add };
 
@@ -317,22 +317,6 @@ public sealed class ReaderBehaviourTests
         Assert.Null(evt.ExtensionData);
         Assert.Null(evt.UserIdentity.ExtensionData);
         JsonAssert.Equal(json, evt.ToJson());
-    }
-
-    /// <summary>
-    /// Five records, the third with <c>"vaultName": 5</c>; the offset of the 5 in the (uncompressed) bytes.
-    /// </summary>
-    private static (byte[] Log, long BadOffset) LogWithBadVaultName()
-    {
-        var records = TestLogs.ExampleRecords();
-        var bad = records[3].DeepClone().AsObject();
-        bad["requestParameters"]!["vaultName"] = 5;
-        byte[] log = TestLogs.LogOf([records[0], records[1], bad, records[2], records[3]]);
-        string text = Encoding.UTF8.GetString(log);
-        const string badMember = "\"vaultName\": 5";
-        int at = text.IndexOf(badMember, StringComparison.Ordinal);
-        Assert.True(at > 0 && text.IndexOf(badMember, at + 1, StringComparison.Ordinal) < 0);
-        return (log, at + badMember.Length - 1);
     }
 
     private static List<JsonObject> ManyRecords(int count)

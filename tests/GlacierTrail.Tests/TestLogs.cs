@@ -132,4 +132,20 @@ internal static class TestLogs
         Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>
+    /// Five records, the third with <c>"vaultName": 5</c>; the offset of the 5 in the (uncompressed) bytes.
+    /// </summary>
+    public static (byte[] Log, long BadOffset) WithBadVaultName()
+    {
+        var records = ExampleRecords();
+        var bad = records[3].DeepClone().AsObject();
+        bad["requestParameters"]!["vaultName"] = 5;
+        byte[] log = LogOf([records[0], records[1], bad, records[2], records[3]]);
+        string text = Encoding.UTF8.GetString(log);
+        const string badMember = "\"vaultName\": 5";
+        int at = text.IndexOf(badMember, StringComparison.Ordinal);
+        Xunit.Assert.True(at > 0 && text.IndexOf(badMember, at + 1, StringComparison.Ordinal) < 0);
+        return (log, at + badMember.Length - 1);
+    }
 }

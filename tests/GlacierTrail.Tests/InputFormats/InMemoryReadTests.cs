@@ -243,7 +243,7 @@ public sealed class InMemoryReadTests
     [Fact]
     public async Task An_exposable_memory_stream_is_read_from_its_position_and_left_at_its_end()
     {
-        var (log, badOffset) = ReadCases.WithBadVaultName();
+        var (log, badOffset) = TestLogs.WithBadVaultName();
         byte[] skipped = "{\"Records\":[{\"eventSource\": 5}, not read"u8.ToArray();
         var stream = new MemoryStream();
         stream.Write(skipped);
@@ -264,7 +264,7 @@ public sealed class InMemoryReadTests
     [Fact]
     public async Task A_publicly_visible_memory_stream_over_part_of_an_array_is_read_from_its_position_within_that_part()
     {
-        var (log, badOffset) = ReadCases.WithBadVaultName();
+        var (log, badOffset) = TestLogs.WithBadVaultName();
         byte[] outside = "{\"Records\":[ outside the stream"u8.ToArray();
         byte[] skipped = "[{\"eventSource\": 5}]\n"u8.ToArray();
         byte[] after = ", {\"eventSource\": 6}]} also outside"u8.ToArray();
@@ -301,7 +301,7 @@ public sealed class InMemoryReadTests
     [InlineData(37)]
     public async Task An_exposable_memory_stream_holding_gzip_is_read(int position)
     {
-        var (log, _) = ReadCases.WithBadVaultName();
+        var (log, _) = TestLogs.WithBadVaultName();
         byte[] gzip = TestLogs.Gzip(log);
         var stream = new MemoryStream();
         stream.Write(new byte[position]);
@@ -351,7 +351,7 @@ public sealed class InMemoryReadTests
     [Fact]
     public void With_throw_Read_of_memory_throws_on_the_first_bad_record_when_the_enumeration_reaches_it()
     {
-        var (log, badOffset) = ReadCases.WithBadVaultName();
+        var (log, badOffset) = TestLogs.WithBadVaultName();
 
         var read = GlacierTrailEvents.Read(log, sourceName: Source);
         var firstTwo = read.Take(2).ToList();

@@ -69,8 +69,8 @@ internal static class ReadCases
         // Damage.
         ["truncated log file"] = new(() => TruncatedExample(), Damaged: true),
         ["truncated large log file"] = new(() => TruncatedLarge(), Damaged: true),
-        ["a bad record in the middle"] = new(() => WithBadVaultName().Log, Damaged: true),
-        ["a bad record in the middle, gzip"] = new(() => TestLogs.Gzip(WithBadVaultName().Log), Damaged: true),
+        ["a bad record in the middle"] = new(() => TestLogs.WithBadVaultName().Log, Damaged: true),
+        ["a bad record in the middle, gzip"] = new(() => TestLogs.Gzip(TestLogs.WithBadVaultName().Log), Damaged: true),
         ["bad records around the window's edge"] = new(() => BadRecordsAroundTheEdge(), Damaged: true),
         ["invalid JSON in the middle"] = new(() => UnquotedEventSource(), Damaged: true),
         ["invalid JSON around the window's edge"] = new(() => InvalidJsonAroundTheEdge(), Damaged: true),
@@ -125,22 +125,6 @@ internal static class ReadCases
         using var output = new MemoryStream();
         input.CopyTo(output);
         return output.ToArray();
-    }
-
-    /// <summary>
-    /// The example log of five records whose third has <c>"vaultName": 5</c>, and the offset of
-    /// the 5 (as in the stream reader's tests).
-    /// </summary>
-    public static (byte[] Log, long BadOffset) WithBadVaultName()
-    {
-        var records = TestLogs.ExampleRecords();
-        var bad = records[3].DeepClone().AsObject();
-        bad["requestParameters"]!["vaultName"] = 5;
-        byte[] log = TestLogs.LogOf([records[0], records[1], bad, records[2], records[3]]);
-        string text = Encoding.UTF8.GetString(log);
-        const string badMember = "\"vaultName\": 5";
-        int at = text.IndexOf(badMember, StringComparison.Ordinal);
-        return (log, at + badMember.Length - 1);
     }
 
     /// <summary>The sample log with the record at <paramref name="position"/> given a long userAgent.</summary>
