@@ -22,13 +22,17 @@ public sealed class ParallelReadingTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    [Fact]
-    public async Task Four_files_at_a_time_give_the_same_events_as_one_at_a_time()
+    // Files of a few records, and files whose events cross to the consumer in several batches.
+    [Theory]
+    [InlineData(3, 4)]
+    [InlineData(300, 2)]
+    [InlineData(1000, 3)]
+    public async Task Several_files_at_a_time_give_the_same_events_as_one_at_a_time(int recordsPerFile, int maxParallelFiles)
     {
-        var expected = WriteFolder(recordsPerFile: 3, damaged: false);
+        var expected = WriteFolder(recordsPerFile, damaged: false);
 
         var sequential = await TestLogs.ReadFileAsync(_root, new CloudTrailReaderOptions { MaxParallelFiles = 1 });
-        var parallel = await TestLogs.ReadFileAsync(_root, new CloudTrailReaderOptions { MaxParallelFiles = 4 });
+        var parallel = await TestLogs.ReadFileAsync(_root, new CloudTrailReaderOptions { MaxParallelFiles = maxParallelFiles });
 
         Assert.Equal(expected, sequential.Select(e => e.EventId));
         Assert.Equal(expected, parallel.Select(e => e.EventId));
