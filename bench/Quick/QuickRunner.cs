@@ -15,9 +15,9 @@ namespace GlacierTrail.Bench.Quick;
 /// </summary>
 internal static class QuickRunner
 {
-    private const double SecondsPerRound = 2.0;
-    private const int MinRounds = 2;
-    private const int MaxRounds = 4;
+    private const double SecondsPerRound = 3.0;
+    private const int MinRounds = 3;
+    private const int MaxRounds = 6;
 
     public static int Run(double scale, bool skipMemory)
     {
