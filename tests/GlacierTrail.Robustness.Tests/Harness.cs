@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 
 namespace GlacierTrail.Robustness.Tests;
 
@@ -42,7 +43,7 @@ internal static class Harness
         var events = new List<CloudTrailEvent>();
         var errors = new List<CloudTrailReadException>();
         var notices = new List<string>();
-        options = With(options ?? new CloudTrailReaderOptions(), errors, notices);
+        options = ReaderOptions.With(options, CloudTrailErrorHandling.Skip, errors.Add, notices.Add);
         await foreach (var evt in GlacierTrailEvents.ReadAsync(stream, options, source, cancellationToken))
         {
             events.Add(evt);
@@ -60,7 +61,7 @@ internal static class Harness
         var events = new List<CloudTrailEvent>();
         var errors = new List<CloudTrailReadException>();
         var notices = new List<string>();
-        options = With(options ?? new CloudTrailReaderOptions(), errors, notices);
+        options = ReaderOptions.With(options, CloudTrailErrorHandling.Skip, errors.Add, notices.Add);
         await foreach (var evt in GlacierTrailEvents.ReadFileAsync(path, options))
         {
             events.Add(evt);
@@ -68,17 +69,4 @@ internal static class Harness
 
         return new Outcome(events, errors, notices);
     }
-
-    private static CloudTrailReaderOptions With(CloudTrailReaderOptions o, List<CloudTrailReadException> errors, List<string> notices) => new()
-    {
-        MaxRecordBytes = o.MaxRecordBytes,
-        MaxStringBytes = o.MaxStringBytes,
-        MaxDepth = o.MaxDepth,
-        MaxInflatedBytes = o.MaxInflatedBytes,
-        TypeMismatch = o.TypeMismatch,
-        Format = o.Format,
-        ErrorHandling = CloudTrailErrorHandling.Skip,
-        OnError = errors.Add,
-        OnNotice = notices.Add,
-    };
 }

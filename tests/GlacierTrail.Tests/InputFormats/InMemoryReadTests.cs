@@ -9,6 +9,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Tests;
@@ -496,27 +497,16 @@ public sealed class InMemoryReadTests
     private static CloudTrailReaderOptions Collecting(Transcript transcript, CloudTrailReaderOptions? options) =>
         Copy(options, CloudTrailErrorHandling.Skip, null, transcript.Notices, transcript.Items);
 
-    internal static CloudTrailReaderOptions Copy(CloudTrailReaderOptions? options, CloudTrailErrorHandling handling, List<CloudTrailReadException>? errors, List<string>? notices, List<string>? lines = null)
-    {
-        options ??= CloudTrailReaderOptions.Default;
-        return new CloudTrailReaderOptions
-        {
-            MaxRecordBytes = options.MaxRecordBytes,
-            MaxStringBytes = options.MaxStringBytes,
-            MaxDepth = options.MaxDepth,
-            TypeMismatch = options.TypeMismatch,
-            Format = options.Format,
-            MaxInflatedBytes = options.MaxInflatedBytes,
-            EventFilter = options.EventFilter,
-            ErrorHandling = handling,
-            OnError = error =>
+    internal static CloudTrailReaderOptions Copy(CloudTrailReaderOptions? options, CloudTrailErrorHandling handling, List<CloudTrailReadException>? errors, List<string>? notices, List<string>? lines = null) =>
+        ReaderOptions.With(
+            options,
+            handling,
+            error =>
             {
                 errors?.Add(error);
                 lines?.Add(Line(error));
             },
-            OnNotice = notice => notices?.Add(notice),
-        };
-    }
+            notice => notices?.Add(notice));
 
     internal static string Line(CloudTrailEvent evt) => $"event: {evt.GetType().Name} {evt.ToJson()}";
 

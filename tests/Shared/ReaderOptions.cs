@@ -1,0 +1,30 @@
+using System;
+
+namespace GlacierTrail.Testing;
+
+/// <summary>Reader options copied with another error policy and callbacks, limits and all.</summary>
+internal static class ReaderOptions
+{
+    /// <summary>
+    /// <paramref name="options"/> (or the defaults) with every limit, format, mismatch policy,
+    /// filter and parallelism kept, and the error handling and callbacks replaced.
+    /// </summary>
+    public static CloudTrailReaderOptions With(CloudTrailReaderOptions? options, CloudTrailErrorHandling handling, Action<CloudTrailReadException>? onError, Action<string>? onNotice)
+    {
+        options ??= CloudTrailReaderOptions.Default;
+        return new CloudTrailReaderOptions
+        {
+            MaxRecordBytes = options.MaxRecordBytes,
+            MaxStringBytes = options.MaxStringBytes,
+            MaxDepth = options.MaxDepth,
+            MaxInflatedBytes = options.MaxInflatedBytes,
+            MaxParallelFiles = options.MaxParallelFiles,
+            TypeMismatch = options.TypeMismatch,
+            Format = options.Format,
+            EventFilter = options.EventFilter,
+            ErrorHandling = handling,
+            OnError = onError,
+            OnNotice = onNotice,
+        };
+    }
+}
