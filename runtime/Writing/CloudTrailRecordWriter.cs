@@ -91,13 +91,7 @@ internal static class CloudTrailRecordWriter
             return;
         }
 
-        var raw = payload switch
-        {
-            CloudTrailPayload.RequestParameters => evt.Fields.RawRequestParameters,
-            CloudTrailPayload.ResponseElements => evt.Fields.RawResponseElements,
-            _ => evt.Fields.RawAdditionalEventData,
-        };
-        if (raw is { } value)
+        if (evt.Fields.GetRawPayload(payload) is { } value)
         {
             writer.WritePropertyName(name);
             value.WriteTo(writer);
