@@ -71,14 +71,6 @@ internal sealed class RecordJson : IDisposable
     {
         get
         {
-            if (_document is not null)
-            {
-                return Member("requestParameters") is { ValueKind: JsonValueKind.Object } request
-                    && request.TryGetProperty("vaultName", out var vault) && vault.ValueKind == JsonValueKind.String
-                        ? vault.GetString()
-                        : null;
-            }
-
             EnsureWritten();
             var reader = new Utf8JsonReader(_buffer.WrittenSpan);
             reader.Read(); // the record's '{'
