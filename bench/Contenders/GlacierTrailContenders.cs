@@ -131,7 +131,7 @@ internal static class Drain
 
     // The same typed members every GlacierTrail contender reads from each event.
     private static long Touch(CloudTrailEvent evt) =>
-        evt.EventTime.Second + (evt is UnknownCloudTrailEvent ? 0 : 1) + (evt.UserIdentity?.Arn?.Length ?? 0);
+        (evt.EventTime?.Second ?? 0) + (evt is UnknownCloudTrailEvent ? 0 : 1) + (evt.UserIdentity?.Arn?.Length ?? 0);
 
     private static bool Wait(ValueTask<bool> task) => task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
 

@@ -12,14 +12,14 @@ namespace GlacierTrail.Cli.Commands;
 
 /// <summary>
 /// <c>glaciertrail check</c>: schema drift. Records are read with
-/// <see cref="TypeMismatchHandling.KeepRaw"/>, so a value of the wrong type does not lose the
+/// the default tolerant reader, so a value of the wrong type does not lose the
 /// record; each record is then compared, as JSON, with the embedded schemas it was generated from.
 /// </summary>
 internal static class CheckCommand
 {
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, string? suggestDirectory, CancellationToken cancellationToken)
     {
-        var input = CommandInput.Open(context, paths, TypeMismatchHandling.KeepRaw);
+        var input = CommandInput.Open(context, paths);
         var catalog = SchemaCatalog.BuiltIn;
         var report = new DriftReport();
         var walker = new DriftWalker(catalog, report);

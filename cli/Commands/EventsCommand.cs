@@ -87,8 +87,8 @@ internal static class EventsCommand
         return input.Errors > 0 ? Cli.DataProblem : Cli.Ok;
     }
 
-    internal static string Time(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset? time) =>
+        time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static List<string> Header(List<string> requestColumns)
     {

@@ -47,8 +47,11 @@ internal static class SummaryCommand
             }
 
             matched++;
-            first = first is null || evt.EventTime < first ? evt.EventTime : first;
-            last = last is null || evt.EventTime > last ? evt.EventTime : last;
+            if (evt.EventTime is { } time)
+            {
+                first = first is null || time < first ? time : first;
+                last = last is null || time > last ? time : last;
+            }
             Count(dimensions[0].Counts, evt.EventName);
             Count(dimensions[1].Counts, Principal.Display(evt));
             Count(dimensions[2].Counts, json.Vault);

@@ -53,12 +53,12 @@ internal sealed class EventFilter
             return false;
         }
 
-        if (Since is { } since && evt.EventTime < since)
+        if (Since is { } since && !(evt.EventTime >= since))
         {
             return false;
         }
 
-        if (Until is { } until && evt.EventTime >= until)
+        if (Until is { } until && !(evt.EventTime < until))
         {
             return false;
         }

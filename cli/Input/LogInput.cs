@@ -19,17 +19,17 @@ internal sealed class LogInput
     private readonly IReadOnlyList<string> _paths;
     private readonly TextWriter _stderr;
     private readonly Progress _progress;
-    private readonly TypeMismatchHandling _typeMismatch;
+    private readonly bool _strict;
     private readonly Dictionary<string, long> _skipReasons = new(StringComparer.Ordinal);
     private readonly List<string> _notices = new();
     private long _nextIndex;
 
-    public LogInput(IReadOnlyList<string> paths, CliContext context, TypeMismatchHandling typeMismatch = TypeMismatchHandling.KeepRaw)
+    public LogInput(IReadOnlyList<string> paths, CliContext context, bool strict = false)
     {
         _paths = paths;
         _stderr = context.Stderr;
         _progress = new Progress(context.Stderr, context.StderrIsTerminal);
-        _typeMismatch = typeMismatch;
+        _strict = strict;
     }
 
     /// <summary>Files read.</summary>
@@ -71,7 +71,7 @@ internal sealed class LogInput
             ErrorHandling = CloudTrailErrorHandling.Skip,
             OnError = ReportError,
             OnNotice = ReportNotice,
-            TypeMismatch = _typeMismatch,
+            Strict = _strict,
         };
 
         foreach (string path in _paths)

@@ -25,9 +25,11 @@ internal sealed class ClassEmitter
         w.Open($"public sealed partial class {name}");
         foreach (var property in spec.Properties)
         {
-            CSharp.Doc(w, property.Description ?? $"The JSON member {property.JsonName}.", $"JSON: {property.JsonName}");
-            string required = property.Required ? "required " : string.Empty;
-            w.Line($"public {required}{_types.Of(property.Type, property.Nullable)} {CSharp.Identifier(property.CSharpName)} {{ get; set; }}");
+            // Every member is nullable, required ones too: a delivered record may lack any of
+            // them, and a problem on the event says so.
+            string required = property.Required ? " Required by the schema: null when the record lacks it, with a problem on the event." : string.Empty;
+            CSharp.Doc(w, (property.Description ?? $"The JSON member {property.JsonName}.") + required, $"JSON: {property.JsonName}");
+            w.Line($"public {_types.Of(property.Type, nullable: true)} {CSharp.Identifier(property.CSharpName)} {{ get; set; }}");
             w.Line();
         }
 
@@ -145,11 +147,12 @@ internal sealed class ClassEmitter
                 var property = spec.Properties[i];
                 w.Open($"case {i.ToString(CultureInfo.InvariantCulture)}:");
                 w.Open($"if (seen{i})");
-                w.Line($"throw {Reader}.Duplicate({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)});");
+                w.Line($"{Reader}.Repeated({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)});");
+                w.Line($"v{i} = default;");
                 w.Close();
                 w.Line();
                 w.Line($"seen{i} = true;");
-                EmitReadProperty(w, property, $"v{i}");
+                EmitReadProperty(w, property, $"v{i}", spec.JsonPath);
                 w.Line("break;");
                 w.Close();
             }
@@ -163,14 +166,22 @@ internal sealed class ClassEmitter
 
         w.Close();
         w.Line();
-        w.Open($"return new {name}");
         for (int i = 0; i < spec.Properties.Count; i++)
         {
             var property = spec.Properties[i];
-            string value = property.Required
-                ? $"v{i} ?? throw {Reader}.MissingRequired({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)})"
-                : $"v{i}";
-            w.Line($"{CSharp.Identifier(property.CSharpName)} = {value},");
+            if (property.Required)
+            {
+                w.Open($"if (!seen{i})");
+                w.Line($"{Reader}.MissingMember({CSharp.Literal(spec.JsonPath)}, {CSharp.Literal(property.JsonName)});");
+                w.Close();
+                w.Line();
+            }
+        }
+
+        w.Open($"return new {name}");
+        for (int i = 0; i < spec.Properties.Count; i++)
+        {
+            w.Line($"{CSharp.Identifier(spec.Properties[i].CSharpName)} = v{i},");
         }
 
         w.Line($"ExtensionData = {Ext},");
@@ -224,7 +235,7 @@ internal sealed class ClassEmitter
         w.Close();
     }
 
-    private void EmitReadProperty(SourceWriter w, PropertySpec property, string target)
+    private void EmitReadProperty(SourceWriter w, PropertySpec property, string target, string objectPath)
     {
         string key = CSharp.Literal(property.JsonName);
         if (property.Type.Kind == TypeKind.Raw)
@@ -233,15 +244,17 @@ internal sealed class ClassEmitter
             return;
         }
 
-        w.Open($"if ({Reader}.ReadValue({TypeNames.Kind(property.Type)}, {key}, ref {Ext}))");
+        w.Open(property.Required
+            ? $"if ({Reader}.ReadRequiredValue({TypeNames.Kind(property.Type)}, {CSharp.Literal(objectPath)}, {key}, ref {Ext}))"
+            : $"if ({Reader}.ReadValue({TypeNames.Kind(property.Type)}, {key}, ref {Ext}))");
         if (property.Type.Kind == TypeKind.DateTime)
         {
             w.Line($"{target} = {Reader}.GetDateTime({key}, ref {Ext});");
         }
-        else if (property.Type.Kind is TypeKind.Array or TypeKind.Map && HoldsDateTime(property.Type))
+        else if (property.Type.Kind is TypeKind.Array or TypeKind.Map && HoldsTyped(property.Type))
         {
-            // A timestamp inside a collection cannot be kept verbatim on its own; if any would
-            // not write back as read, the whole collection is kept verbatim as well.
+            // An item of another kind, or a timestamp that would not write back as read, cannot
+            // be kept verbatim on its own: the whole collection is kept verbatim as well.
             w.Line($"int mark = {Reader}.Mark();");
             w.Line("bool verbatim = false;");
             EmitValue(w, property.Type, target, key, 0);
@@ -321,7 +334,11 @@ internal sealed class ClassEmitter
 
         if (element.Kind != TypeKind.Raw)
         {
-            w.Line($"{Reader}.ExpectItem({TypeNames.Kind(element)}, {key});");
+            w.Open($"if (!{Reader}.ItemIs({TypeNames.Kind(element)}, {key}))");
+            w.Line("verbatim = true;");
+            w.Line("continue;");
+            w.Close();
+            w.Line();
         }
 
         w.Line($"{_types.Of(element, nullable: false)} {item};");
@@ -414,10 +431,12 @@ internal sealed class ClassEmitter
         w.Close();
     }
 
-    private static bool HoldsDateTime(TypeRef type) => type.Kind switch
+    // Whether a collection checks the kind of what it holds (anything but raw values), so an
+    // item may not fit.
+    private static bool HoldsTyped(TypeRef type) => type.Kind switch
     {
-        TypeKind.DateTime => true,
-        TypeKind.Array or TypeKind.Map => HoldsDateTime(type.Element!),
-        _ => false,
+        TypeKind.Raw => false,
+        TypeKind.Array or TypeKind.Map => HoldsTyped(type.Element!),
+        _ => true,
     };
 }

@@ -120,6 +120,10 @@ internal static class EventEmitter
         foreach (var payload in typed)
         {
             w.Open($"case {Payload}.{payload.CSharpName}:");
+            w.Open($"if (!reader.PayloadIsObject({CSharp.Literal(payload.JsonName)}))");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
             w.Line($"{payload.CSharpName} = {types.Named(payload.Type!.Name)}.Read(ref reader);");
             w.Line("return true;");
             w.Close();

@@ -34,9 +34,30 @@ public class CloudTrailReadException : Exception
     /// </summary>
     public long ByteOffset { get; }
 
+    /// <summary>
+    /// The bytes of the record that could not be read, when the reader could delimit it (empty
+    /// otherwise), up to <see cref="CloudTrailReaderOptions.MaxRecordBytes"/>: a pipeline can keep
+    /// them in a dead-letter store, so nothing is lost silently.
+    /// </summary>
+    public ReadOnlyMemory<byte> RawRecord { get; private set; }
+
+    /// <summary>Whether <see cref="RawRecord"/> was cut at the limit.</summary>
+    public bool RawRecordTruncated { get; private set; }
+
     /// <summary>The same error placed at a record of a source: offsets add, missing fields fill.</summary>
     public virtual CloudTrailReadException At(string? source, long recordIndex, long recordOffset) =>
-        new(Detail, Source ?? source, RecordIndex >= 0 ? RecordIndex : recordIndex, ByteOffset >= 0 ? recordOffset + ByteOffset : recordOffset, this.InnerException ?? this);
+        new(Detail, Source ?? source, RecordIndex >= 0 ? RecordIndex : recordIndex, ByteOffset >= 0 ? recordOffset + ByteOffset : recordOffset, this.InnerException ?? this)
+        {
+            RawRecord = RawRecord,
+            RawRecordTruncated = RawRecordTruncated,
+        };
+
+    /// <summary>Keeps a copy of the record's bytes, cut at <paramref name="limit"/>.</summary>
+    internal void SetRawRecord(ReadOnlySpan<byte> record, int limit)
+    {
+        RawRecordTruncated = record.Length > limit;
+        RawRecord = record[..Math.Min(record.Length, limit)].ToArray();
+    }
 
     private static string Compose(string detail, string? source, long recordIndex, long byteOffset)
     {

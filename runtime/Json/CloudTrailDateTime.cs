@@ -36,7 +36,7 @@ public static class CloudTrailDateTime
     internal static bool ParsedTextRoundTrips(DateTimeOffset parsed, ReadOnlySpan<byte> utf8) =>
         IsCanonicalShape(utf8) || RoundTrips(parsed, utf8);
 
-    private static bool IsCanonicalShape(ReadOnlySpan<byte> utf8)
+    internal static bool IsCanonicalShape(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length != 20 || utf8[4] != '-' || utf8[7] != '-' || utf8[10] != 'T' || utf8[13] != ':' || utf8[16] != ':' || utf8[19] != 'Z')
         {
@@ -53,6 +53,23 @@ public static class CloudTrailDateTime
 
         return true;
     }
+
+    /// <summary>Whether ISO 8601 text names its zone (<c>Z</c> or an offset) after the time.</summary>
+    internal static bool HasZone(string text)
+    {
+        int time = text.IndexOfAny(['T', 't', ' ']);
+        return time >= 0 && text.AsSpan(time).IndexOfAny("Zz+-") >= 0;
+    }
+
+    /// <summary>
+    /// Reads the timestamp forms log shippers and hand-written records use besides ISO 8601:
+    /// a space instead of <c>T</c>, fractional seconds, no zone (read as UTC, as CloudTrail's
+    /// times are).
+    /// </summary>
+    internal static bool TryParseLenient(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParseExact(text, LenientForms, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+
+    private static readonly string[] LenientForms = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK"];
 
     /// <summary>The text <see cref="TryFormat"/> writes.</summary>
     public static string Format(DateTimeOffset value)

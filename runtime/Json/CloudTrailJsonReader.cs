@@ -11,15 +11,22 @@ namespace GlacierTrail;
 /// verbatim capture of whatever a schema does not name. Generated code drives it; most users
 /// never touch it.
 /// </summary>
-public ref struct CloudTrailJsonReader
+public ref partial struct CloudTrailJsonReader
 {
     private readonly ReadOnlySpan<byte> _source;
     private readonly long _baseOffset;
-    private readonly TypeMismatchHandling _mismatch;
+    private readonly bool _strict;
     private Utf8JsonReader _reader;
 
-    // The timestamp the last kind check parsed, so reading it does not parse it again.
+    // The timestamp the last kind check parsed, so reading it does not parse it again, and the
+    // form it was written in.
     private DateTimeOffset _checkedDateTime;
+    private TimestampForm _checkedForm;
+
+    // What did not fit, met so far (null for a clean record: no allocation), and whether the
+    // record must be written back from its own text.
+    private List<PendingProblem>? _problems;
+    private bool _needsVerbatim;
 
     /// <summary>Reads <paramref name="utf8Json"/>, which must hold one complete JSON value.</summary>
     public CloudTrailJsonReader(ReadOnlySpan<byte> utf8Json, CloudTrailReaderOptions? options = null)
@@ -31,7 +38,7 @@ public ref struct CloudTrailJsonReader
     {
         _source = utf8Json;
         _baseOffset = baseOffset;
-        _mismatch = options.TypeMismatch;
+        _strict = options.Strict;
         _reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = options.MaxDepth });
     }
 
@@ -78,10 +85,10 @@ public ref struct CloudTrailJsonReader
 
     /// <summary>Whether the current property name is <paramref name="utf8Name"/> (escapes are decoded).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public readonly bool PropertyIs(ReadOnlySpan<byte> utf8Name) => _reader.ValueTextEquals(utf8Name);
+    public readonly bool PropertyIs(ReadOnlySpan<byte> utf8Name) => TextIs(utf8Name);
 
     /// <summary>The current property name, or the current string value.</summary>
-    public readonly string GetString()
+    public string GetString()
     {
         // Short values repeat across records (regions, accounts, ARNs, names): share one
         // instance. Decoding still goes through the reader, so bad UTF-8 fails as before.
@@ -99,7 +106,7 @@ public ref struct CloudTrailJsonReader
             return value;
         }
 
-        return _reader.GetString()!;
+        return GetEscapedString();
     }
 
     /// <summary>The current string's UTF-8 bytes when it has no escapes; otherwise an empty span and false.</summary>
@@ -118,9 +125,9 @@ public ref struct CloudTrailJsonReader
 
     /// <summary>Whether the current string value is <paramref name="utf8"/> (escapes are decoded).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public readonly bool ValueIs(ReadOnlySpan<byte> utf8) => _reader.ValueTextEquals(utf8);
+    public readonly bool ValueIs(ReadOnlySpan<byte> utf8) => TextIs(utf8);
 
-    /// <summary>The current number as a 64-bit integer (checked by <see cref="ReadValue"/> or <see cref="ExpectItem"/>).</summary>
+    /// <summary>The current number as a 64-bit integer (checked by <see cref="ReadValue"/> or <see cref="ItemIs"/>).</summary>
     public readonly long GetInt64() => _reader.GetInt64();
 
     /// <summary>The current number.</summary>
@@ -134,7 +141,18 @@ public ref struct CloudTrailJsonReader
     /// kept verbatim under <paramref name="key"/> so that nothing changes on the way out.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public readonly DateTimeOffset GetDateTime(string key, ref List<RawJsonProperty>? extensionData)
+    public DateTimeOffset GetDateTime(string key, ref List<RawJsonProperty>? extensionData)
+    {
+        if (_checkedForm == TimestampForm.Other)
+        {
+            Problem(CloudTrailProblemKind.NonCanonicalTimestamp, $"property '{key}': a timestamp not in ISO 8601 form with a zone (read as UTC)");
+        }
+
+        return GetDateTimeKeepingText(key, ref extensionData);
+    }
+
+    /// <summary>The current timestamp; text that would not write back the same is kept under <paramref name="key"/>.</summary>
+    internal readonly DateTimeOffset GetDateTimeKeepingText(string key, ref List<RawJsonProperty>? extensionData)
     {
         var value = _checkedDateTime;
         if (!TryGetRawUtf8(out var utf8) || !CloudTrailDateTime.ParsedTextRoundTrips(value, utf8))
@@ -147,8 +165,8 @@ public ref struct CloudTrailJsonReader
 
     /// <summary>
     /// After a property name: moves to its value and says whether it has the expected kind.
-    /// A null is kept verbatim (so it writes back) and returns false; a value of another kind
-    /// fails the record, or is kept verbatim, as the options say.
+    /// A null is kept verbatim (so it writes back) and returns false. A value of another kind is
+    /// kept verbatim too, with a problem (in strict mode it fails the record).
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public bool ReadValue(CloudTrailJsonKind expected, string key, ref List<RawJsonProperty>? extensionData)
@@ -159,13 +177,38 @@ public ref struct CloudTrailJsonReader
             return true;
         }
 
-        if (_reader.TokenType == JsonTokenType.Null || _mismatch == TypeMismatchHandling.KeepRaw)
+        if (_reader.TokenType != JsonTokenType.Null)
         {
-            (extensionData ??= new()).Add(new RawJsonProperty(key, GetRaw()));
-            return false;
+            WrongKind(expected, key);
         }
 
-        throw Mismatch(expected, key);
+        (extensionData ??= new()).Add(new RawJsonProperty(key, GetRaw()));
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="ReadValue"/> for a member the schema calls required: a null is a problem too
+    /// (in strict mode it fails the record).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool ReadRequiredValue(CloudTrailJsonKind expected, string objectName, string key, ref List<RawJsonProperty>? extensionData)
+    {
+        if (ReadValue(expected, key, ref extensionData))
+        {
+            return true;
+        }
+
+        if (_reader.TokenType == JsonTokenType.Null)
+        {
+            if (_strict)
+            {
+                throw MissingRequiredError(objectName, key);
+            }
+
+            Problem(CloudTrailProblemKind.MissingMember, $"{objectName}: the required member '{key}' is null");
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -187,9 +230,14 @@ public ref struct CloudTrailJsonReader
 
     /// <summary>A timestamp inside a collection; flags when it would not write back as read.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public readonly DateTimeOffset GetDateTimeItem(ref bool verbatim)
+    public DateTimeOffset GetDateTimeItem(ref bool verbatim)
     {
         var value = _checkedDateTime;
+        if (_checkedForm == TimestampForm.Other)
+        {
+            Problem(CloudTrailProblemKind.NonCanonicalTimestamp, "a timestamp not in ISO 8601 form with a zone (read as UTC)");
+        }
+
         if (!TryGetRawUtf8(out var utf8) || !CloudTrailDateTime.ParsedTextRoundTrips(value, utf8))
         {
             verbatim = true;
@@ -215,21 +263,29 @@ public ref struct CloudTrailJsonReader
         return _reader.TokenType != JsonTokenType.EndArray;
     }
 
-    /// <summary>Fails unless the current array item or map value has the expected kind.</summary>
+    /// <summary>
+    /// Whether the current array item or map value has the expected kind. One of another kind
+    /// is a problem (in strict mode it fails the record) and is passed over, so the caller skips
+    /// it and keeps the collection verbatim.
+    /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public void ExpectItem(CloudTrailJsonKind expected, string key)
+    public bool ItemIs(CloudTrailJsonKind expected, string key)
     {
-        if (!Matches(expected))
+        if (Matches(expected))
         {
-            throw Mismatch(expected, key);
+            return true;
         }
+
+        WrongKind(expected, key);
+        _reader.Skip();
+        return false;
     }
 
     /// <summary>After a property name: keeps the property verbatim (a member no schema names).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void KeepUnknown(ref List<RawJsonProperty>? extensionData)
     {
-        string name = _reader.GetString()!;
+        string name = GetString();
         _reader.Read();
         (extensionData ??= new()).Add(new RawJsonProperty(name, GetRaw()));
     }
@@ -249,10 +305,58 @@ public ref struct CloudTrailJsonReader
     /// <summary>Skips the current value (for containers, moves to their end).</summary>
     public void Skip() => _reader.Skip();
 
-    /// <summary>The error for a required property that is missing or null.</summary>
+    /// <summary>
+    /// At the end of an object: a member the schema calls required never appeared. A problem
+    /// (in strict mode it fails the record).
+    /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public readonly CloudTrailReadException MissingRequired(string objectName, string key) =>
-        Error($"{objectName}: required property '{key}' is missing, null, or not of its schema type");
+    public void MissingMember(string objectName, string key)
+    {
+        if (_strict)
+        {
+            throw MissingRequiredError(objectName, key);
+        }
+
+        AddProblem(new PendingProblem(CloudTrailProblemKind.MissingMember, Offset, key, $"{objectName}: the required member '{key}' is missing", null));
+    }
+
+    /// <summary>
+    /// At a member's name: the member appeared before in this object. The typed property takes
+    /// this, the last, occurrence; the record is written back as read, every occurrence in place.
+    /// A problem (in strict mode it fails the record).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void Repeated(string objectName, string key)
+    {
+        if (_strict)
+        {
+            throw Duplicate(objectName, key);
+        }
+
+        NeedsVerbatim = true;
+        AddProblem(new PendingProblem(CloudTrailProblemKind.RepeatedMember, Offset, null, $"{objectName}: the member '{key}' appears more than once; the last occurrence is read", null));
+    }
+
+    /// <summary>
+    /// At a payload's value: whether it is an object, as a typed payload must be. Anything else
+    /// is a problem (in strict mode it fails the record), and the caller keeps it verbatim.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool PayloadIsObject(string payloadName)
+    {
+        if (_reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        if (_strict)
+        {
+            throw Error($"{payloadName}: expected a JSON object, found {Describe(_reader.TokenType)}");
+        }
+
+        Problem(CloudTrailProblemKind.WrongType, $"{payloadName}: expected an object, found {Describe(_reader.TokenType)}");
+        return false;
+    }
 
     /// <summary>Where the current token starts in the input.</summary>
     internal readonly int TokenStart => (int)_reader.TokenStartIndex;
@@ -275,9 +379,8 @@ public ref struct CloudTrailJsonReader
         return true;
     }
 
-    /// <summary>The error for a member that appears twice in one object.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public readonly CloudTrailReadException Duplicate(string objectName, string key) =>
+    /// <summary>The error for a member that appears twice in one object (strict mode).</summary>
+    internal readonly CloudTrailReadException Duplicate(string objectName, string key) =>
         Error($"{objectName}: the member '{key}' appears more than once; a record with repeated members is ambiguous and is not read");
 
     /// <summary>An error at the current token.</summary>
@@ -289,7 +392,7 @@ public ref struct CloudTrailJsonReader
     private bool Matches(CloudTrailJsonKind expected) => expected switch
     {
         CloudTrailJsonKind.String => _reader.TokenType == JsonTokenType.String,
-        CloudTrailJsonKind.DateTime => _reader.TokenType == JsonTokenType.String && _reader.TryGetDateTimeOffset(out _checkedDateTime),
+        CloudTrailJsonKind.DateTime => _reader.TokenType == JsonTokenType.String && TryGetTimestamp(),
         CloudTrailJsonKind.Integer => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out _),
         CloudTrailJsonKind.Number => _reader.TokenType == JsonTokenType.Number && _reader.TryGetDouble(out _),
         CloudTrailJsonKind.Boolean => _reader.TokenType is JsonTokenType.True or JsonTokenType.False,
@@ -297,9 +400,6 @@ public ref struct CloudTrailJsonReader
         CloudTrailJsonKind.Array => _reader.TokenType == JsonTokenType.StartArray,
         _ => false,
     };
-
-    private readonly CloudTrailReadException Mismatch(CloudTrailJsonKind expected, string key) =>
-        Error($"property '{key}': expected {Describe(expected)}, found {Describe(_reader.TokenType)}");
 
     internal static string Describe(CloudTrailJsonKind kind) => kind switch
     {

@@ -29,13 +29,22 @@ public abstract class CloudTrailEvent
     /// <summary><c>userIdentity</c>: who made the call, with what credentials.</summary>
     public UserIdentity? UserIdentity { get => Fields.UserIdentity; set => Fields.UserIdentity = value; }
 
-    /// <summary><c>eventTime</c>: when the request completed, in UTC.</summary>
-    public DateTimeOffset EventTime { get => Fields.EventTime; set => Fields.EventTime = value; }
+    /// <summary>
+    /// <c>eventTime</c>: when the request completed, in UTC; null when the record has no
+    /// readable <c>eventTime</c> (a problem says why, and the text is kept for write-back).
+    /// </summary>
+    public DateTimeOffset? EventTime { get => Fields.EventTime; set => Fields.EventTime = value; }
 
-    /// <summary><c>eventSource</c>: the service, e.g. <c>glacier.amazonaws.com</c>.</summary>
+    /// <summary>
+    /// <c>eventSource</c>: the service, e.g. <c>glacier.amazonaws.com</c>. Empty for a record
+    /// without a string <c>eventSource</c> (an <see cref="UnknownCloudTrailEvent"/> with a problem).
+    /// </summary>
     public string EventSource { get; }
 
-    /// <summary><c>eventName</c>: the API action, e.g. <c>CreateVault</c>.</summary>
+    /// <summary>
+    /// <c>eventName</c>: the API action, e.g. <c>CreateVault</c>. Empty for a record without a
+    /// string <c>eventName</c> (an <see cref="UnknownCloudTrailEvent"/> with a problem).
+    /// </summary>
     public string EventName { get; }
 
     /// <summary><c>awsRegion</c>.</summary>
@@ -116,7 +125,22 @@ public abstract class CloudTrailEvent
     /// <summary>Whether the call failed (it has an <see cref="ErrorCode"/>).</summary>
     public bool IsError => ErrorCode is not null;
 
-    /// <summary>Writes the event back as a CloudTrail record, JSON-equal to the record it was read from.</summary>
+    /// <summary>
+    /// What in the record did not fit its schema or CloudTrail's format (a missing or repeated
+    /// member, a value of another JSON type, a timestamp in another form), each with its path
+    /// and the value as written; empty for a clean record. The event is still typed as far as
+    /// the record goes.
+    /// </summary>
+    public IReadOnlyList<CloudTrailProblem> Problems => Fields.Problems ?? (IReadOnlyList<CloudTrailProblem>)Array.Empty<CloudTrailProblem>();
+
+    /// <summary>Whether <see cref="Problems"/> has any.</summary>
+    public bool HasProblems => Fields.Problems is { Length: > 0 };
+
+    /// <summary>
+    /// Writes the event back as a CloudTrail record, JSON-equal to the record it was read from.
+    /// A record with a repeated member or text that is not Unicode is written back as it was
+    /// read, every occurrence in place, since the typed model holds one value per member.
+    /// </summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -136,7 +160,7 @@ public abstract class CloudTrailEvent
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{EventTime:u} {EventSource} {EventName}";
+    public override string ToString() => EventTime is { } time ? $"{time:u} {EventSource} {EventName}" : $"{EventSource} {EventName}";
 
     /// <summary>Generated events read the payloads their schema describes; false leaves it raw.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -153,6 +177,21 @@ public abstract class CloudTrailEvent
     /// <summary>Sets a payload kept verbatim.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected void SetRawPayload(CloudTrailPayload payload, RawJson? value) => Fields.SetRawPayload(payload, value);
+
+    /// <summary>Adds a problem found outside the record itself (by the container it came in).</summary>
+    internal void AddProblem(CloudTrailProblem problem)
+    {
+        var problems = Fields.Problems;
+        if (problems is null)
+        {
+            Fields.Problems = [problem];
+            return;
+        }
+
+        Array.Resize(ref problems, problems.Length + 1);
+        problems[^1] = problem;
+        Fields.Problems = problems;
+    }
 
     // Held inline (a struct) rather than as an object of its own: one allocation less per record.
     internal EnvelopeFields Fields;

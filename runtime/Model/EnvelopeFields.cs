@@ -40,7 +40,7 @@ internal struct EnvelopeFields
     public IReadOnlyList<RawJsonProperty>? ExtensionData;
 
     // Which payload keys were present at all (a present null must write back as null; an absent
-    // key must stay absent).
+    // key must stay absent), and which of the always-written members were absent.
     public PayloadFlags PresentPayloads;
 
     public CloudTrailEventVersion? EventVersion
@@ -49,14 +49,23 @@ internal struct EnvelopeFields
         set => _eventVersion = value?.Value;
     }
 
-    // CloudTrail's offsets are whole minutes (the type allows no finer ones).
-    public DateTimeOffset EventTime
+    // CloudTrail's offsets are whole minutes (the type allows no finer ones). A record without a
+    // readable eventTime has none.
+    public DateTimeOffset? EventTime
     {
-        readonly get => new(_eventTimeTicks, TimeSpan.FromMinutes(_eventTimeOffsetMinutes));
+        readonly get => (PresentPayloads & PayloadFlags.HasEventTime) != 0 ? new(_eventTimeTicks, TimeSpan.FromMinutes(_eventTimeOffsetMinutes)) : null;
         set
         {
-            _eventTimeTicks = value.Ticks;
-            _eventTimeOffsetMinutes = (short)value.Offset.TotalMinutes;
+            if (value is { } time)
+            {
+                _eventTimeTicks = time.Ticks;
+                _eventTimeOffsetMinutes = (short)time.Offset.TotalMinutes;
+                PresentPayloads |= PayloadFlags.HasEventTime;
+            }
+            else
+            {
+                PresentPayloads &= ~PayloadFlags.HasEventTime;
+            }
         }
     }
 
@@ -97,6 +106,13 @@ internal struct EnvelopeFields
 
     public RawJson? RawAdditionalEventData { readonly get => _rare?.RawAdditionalEventData; set => Rare(value)?.RawAdditionalEventData = value; }
 
+    // What did not fit, for the few records that have problems.
+    public CloudTrailProblem[]? Problems { readonly get => _rare?.Problems; set => Rare(value)?.Problems = value; }
+
+    // The record's own text, for the few records the typed model cannot write back (a repeated
+    // member, text that is not Unicode).
+    public RawJson? Verbatim { readonly get => _rare?.Verbatim; set => Rare(value)?.Verbatim = value; }
+
     public readonly RawJson? GetRawPayload(CloudTrailPayload payload) => payload switch
     {
         CloudTrailPayload.RequestParameters => RawRequestParameters,
@@ -131,6 +147,8 @@ internal struct EnvelopeFields
         public RawJson? RawRequestParameters;
         public RawJson? RawResponseElements;
         public RawJson? RawAdditionalEventData;
+        public CloudTrailProblem[]? Problems;
+        public RawJson? Verbatim;
     }
 }
 
@@ -141,4 +159,9 @@ internal enum PayloadFlags : byte
     RequestParameters = 1,
     ResponseElements = 2,
     AdditionalEventData = 4,
+
+    // Not payloads, but state that packs into the same byte.
+    HasEventTime = 8,
+    NoEventSource = 16,
+    NoEventName = 32,
 }

@@ -30,8 +30,15 @@ public sealed class CloudTrailReaderOptions
     /// <summary>Receives each error when <see cref="ErrorHandling"/> is <see cref="CloudTrailErrorHandling.Skip"/>.</summary>
     public Action<CloudTrailReadException>? OnError { get; init; }
 
-    /// <summary>What a typed field of the wrong JSON type does (default: fail the record).</summary>
-    public TypeMismatchHandling TypeMismatch { get; init; } = TypeMismatchHandling.Fail;
+    /// <summary>
+    /// Whether a record's first problem fails it (default: false). By default every record that
+    /// is a JSON object is delivered, typed as far as it goes, with what did not fit in
+    /// <see cref="CloudTrailEvent.Problems"/>: a missing or repeated member, a value of another
+    /// JSON type, a timestamp not in CloudTrail's form. Strict mode turns the first such problem
+    /// into a <see cref="CloudTrailReadException"/> for the record instead; it is for schema
+    /// authors and CI checks that must prove records match their schemas.
+    /// </summary>
+    public bool Strict { get; init; }
 
     /// <summary>How values are read (default: detected from the content of each value).</summary>
     public CloudTrailInputFormat Format { get; init; } = CloudTrailInputFormat.Auto;

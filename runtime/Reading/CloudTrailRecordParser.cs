@@ -11,17 +11,21 @@ namespace GlacierTrail;
 /// <c>eventName</c>, which may come after them. Once the whole record is seen, the factory picks
 /// the event type and the event reads its payloads from the located bytes.
 /// </summary>
+/// <remarks>
+/// Every JSON object is delivered: what does not fit (a missing <c>eventTime</c>, a member of
+/// another type, a repeated member) becomes a problem on the event, unless the options are strict.
+/// </remarks>
 public static class CloudTrailRecordParser
 {
     /// <summary>Parses one record (a JSON object) into a typed event, or an <see cref="UnknownCloudTrailEvent"/>.</summary>
-    /// <exception cref="CloudTrailReadException">The record is not valid JSON, is not a CloudTrail record, or a typed field has the wrong type.</exception>
+    /// <exception cref="CloudTrailReadException">The record is not valid JSON or not a JSON object, or (in strict mode) it has a problem.</exception>
     public static CloudTrailEvent Parse(ReadOnlySpan<byte> utf8Json, ICloudTrailEventFactory factory, CloudTrailReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         options ??= CloudTrailReaderOptions.Default;
         try
         {
-            return ParseCore(utf8Json, factory, options);
+            return ParseCore(utf8Json, factory, options, requireEnvelopeFirst: false, out _)!;
         }
         catch (JsonException ex)
         {
@@ -35,6 +39,10 @@ public static class CloudTrailRecordParser
             throw invalid >= 0
                 ? new CloudTrailReadException("invalid UTF-8: a byte sequence that is not UTF-8", byteOffset: invalid, innerException: ex)
                 : new CloudTrailReadException($"malformed value: {ex.Message}", innerException: ex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            throw new CloudTrailReadException($"malformed value: {ex.Message}", innerException: ex);
         }
     }
 
@@ -51,7 +59,7 @@ public static class CloudTrailRecordParser
             evt = ParseCore(data, factory, options, requireEnvelopeFirst: true, out length);
             return evt is not null;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or CloudTrailReadException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or CloudTrailReadException or ArgumentException or FormatException or OverflowException)
         {
             evt = null;
             length = 0;
@@ -59,12 +67,20 @@ public static class CloudTrailRecordParser
         }
     }
 
-    private static CloudTrailEvent ParseCore(ReadOnlySpan<byte> record, ICloudTrailEventFactory factory, CloudTrailReaderOptions options) =>
-        ParseCore(record, factory, options, requireEnvelopeFirst: false, out _)!;
-
     private static CloudTrailEvent? ParseCore(ReadOnlySpan<byte> record, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, bool requireEnvelopeFirst, out int length)
     {
+        var evt = ParseOnce(record, factory, options, requireEnvelopeFirst, deferPayloads: false, out length, out bool restart);
+
+        // A dispatch key or payload repeated after the event was made: read again, locating every
+        // payload, so the type and the payloads come from the last occurrences.
+        return restart ? ParseOnce(record, factory, options, requireEnvelopeFirst, deferPayloads: true, out length, out _) : evt;
+    }
+
+    private static CloudTrailEvent? ParseOnce(
+        ReadOnlySpan<byte> record, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, bool requireEnvelopeFirst, bool deferPayloads, out int length, out bool restart)
+    {
         length = 0;
+        restart = false;
         var reader = new CloudTrailJsonReader(record, 0, options);
         reader.ExpectStartObject("record");
 
@@ -73,7 +89,7 @@ public static class CloudTrailRecordParser
         // Payloads met before eventSource and eventName, by CloudTrailPayload value.
         Span<PayloadLocation> located = stackalloc PayloadLocation[3];
         NameValue eventSource = default, eventName = default;
-        bool hasEventTime = false;
+        bool eventTimeNull = false;
         ulong seen = 0;
 
         // Created as soon as eventSource and eventName are known (CloudTrail writes them before
@@ -83,9 +99,18 @@ public static class CloudTrailRecordParser
 
         while (reader.ReadProperty())
         {
-            EnvelopeField field = reader.TryGetStringRange(out int nameStart, out int nameLength)
-                ? EnvelopeFieldNames.Identify(record.Slice(nameStart, nameLength))
-                : EnvelopeFieldNames.Identify(Encoding.UTF8.GetBytes(reader.GetString()));
+            EnvelopeField field;
+            string? escapedName = null;
+            if (reader.TryGetStringRange(out int nameStart, out int nameLength))
+            {
+                field = EnvelopeFieldNames.Identify(record.Slice(nameStart, nameLength));
+            }
+            else
+            {
+                escapedName = reader.GetString();
+                field = EnvelopeFieldNames.Identify(Encoding.UTF8.GetBytes(escapedName));
+            }
+
             if (requireEnvelopeFirst)
             {
                 // As ValueShapes.Classify: only an object that opens with an envelope field is
@@ -98,15 +123,21 @@ public static class CloudTrailRecordParser
                 requireEnvelopeFirst = false;
             }
 
-            // A repeated member makes a record ambiguous (parsers disagree on which value counts;
-            // a repeated eventName could show one action to one tool and another to the next), so
-            // the record fails rather than silently picking one.
             if (field != EnvelopeField.Unknown)
             {
+                // Parsers that disagree on a repeated member can show one action to one tool and
+                // another to the next: the last occurrence counts, as in System.Text.Json,
+                // Python and JavaScript, and the repetition is a problem on the event.
                 ulong bit = 1UL << (int)field;
                 if ((seen & bit) != 0)
                 {
-                    throw reader.Duplicate("record", reader.GetString());
+                    reader.Repeated("record", escapedName ?? Encoding.UTF8.GetString(record.Slice(nameStart, nameLength)));
+                    if (evt is not null && field is EnvelopeField.EventSource or EnvelopeField.EventName
+                        or EnvelopeField.RequestParameters or EnvelopeField.ResponseElements or EnvelopeField.AdditionalEventData)
+                    {
+                        restart = true;
+                        return null;
+                    }
                 }
 
                 seen |= bit;
@@ -129,7 +160,7 @@ public static class CloudTrailRecordParser
                         EnvelopeField.ResponseElements => CloudTrailPayload.ResponseElements,
                         _ => CloudTrailPayload.AdditionalEventData,
                     };
-                    if (evt is null && !eventSource.IsMissing && !eventName.IsMissing)
+                    if (evt is null && !deferPayloads && !eventSource.IsMissing && !eventName.IsMissing)
                     {
                         evt = CreateEvent(factory, record, eventSource, eventName);
                     }
@@ -145,15 +176,32 @@ public static class CloudTrailRecordParser
 
                     break;
                 case EnvelopeField.EventTime:
+                    fields.EventTime = null;
+                    eventTimeNull = false;
                     if (reader.ReadValue(CloudTrailJsonKind.DateTime, "eventTime", ref extensionData))
                     {
-                        fields.EventTime = reader.GetDateTime("eventTime", ref extensionData);
-                        hasEventTime = true;
+                        fields.EventTime = reader.GetDateTimeKeepingText("eventTime", ref extensionData);
+                        if (reader.TimestampIsNonCanonical)
+                        {
+                            reader.Report(CloudTrailProblemKind.NonCanonicalTimestamp, "property 'eventTime': a timestamp not in CloudTrail's form (yyyy-MM-ddTHH:mm:ssZ)");
+                        }
+                    }
+                    else
+                    {
+                        eventTimeNull = reader.IsNull;
                     }
 
                     break;
                 case EnvelopeField.Unknown:
-                    reader.KeepUnknown(ref extensionData);
+                    if (escapedName is null)
+                    {
+                        reader.KeepUnknown(ref extensionData);
+                    }
+                    else
+                    {
+                        reader.KeepUnknown(escapedName, ref extensionData);
+                    }
+
                     break;
                 default:
                     EnvelopeReader.ReadField(ref reader, field, ref fields, ref extensionData);
@@ -163,39 +211,81 @@ public static class CloudTrailRecordParser
 
         if (eventSource.IsMissing)
         {
-            throw new CloudTrailReadException("the record has no string 'eventSource'", byteOffset: 0);
+            MissingDispatchKey(ref reader, ref fields, "eventSource", PayloadFlags.NoEventSource, seen, EnvelopeField.EventSource);
         }
 
         if (eventName.IsMissing)
         {
-            throw new CloudTrailReadException("the record has no string 'eventName'", byteOffset: 0);
+            MissingDispatchKey(ref reader, ref fields, "eventName", PayloadFlags.NoEventName, seen, EnvelopeField.EventName);
         }
 
-        if (!hasEventTime)
+        if (fields.EventTime is null)
         {
-            throw new CloudTrailReadException("the record has no 'eventTime' timestamp", byteOffset: 0);
+            if (options.Strict)
+            {
+                throw new CloudTrailReadException("the record has no 'eventTime' timestamp", byteOffset: 0);
+            }
+
+            // A value of another type already has its problem.
+            if ((seen & (1UL << (int)EnvelopeField.EventTime)) == 0)
+            {
+                reader.MissingMember("record", "eventTime");
+            }
+            else if (eventTimeNull)
+            {
+                reader.AddProblem(new PendingProblem(CloudTrailProblemKind.MissingMember, reader.Offset, "eventTime", "the record's 'eventTime' is null", RawJson.Null));
+            }
         }
 
         evt ??= CreateEvent(factory, record, eventSource, eventName);
         fields.ExtensionData = extensionData;
         for (int i = 0; i < located.Length; i++)
         {
-            ReadLocatedPayload(evt, (CloudTrailPayload)i, located[i], record, options, ref fields);
+            ReadLocatedPayload(evt, (CloudTrailPayload)i, located[i], record, options, ref fields, ref reader);
+        }
+
+        length = reader.BytesConsumed;
+        if (reader.Problems is { } problems)
+        {
+            fields.Problems = ProblemPaths.Resolve(record[..length], problems, options.MaxDepth);
+        }
+
+        if (reader.NeedsVerbatim)
+        {
+            fields.Verbatim = RawJson.FromValidated(record[..length]);
         }
 
         evt.Fields = fields;
-        length = reader.BytesConsumed;
         return evt;
+    }
+
+    /// <summary>A record without a string <c>eventSource</c> or <c>eventName</c>: an unknown event with a problem (strict: an error).</summary>
+    private static void MissingDispatchKey(ref CloudTrailJsonReader reader, ref EnvelopeFields fields, string key, PayloadFlags flag, ulong seen, EnvelopeField field)
+    {
+        if (reader.IsStrict)
+        {
+            throw new CloudTrailReadException($"the record has no string '{key}'", byteOffset: 0);
+        }
+
+        fields.PresentPayloads |= flag;
+        if ((seen & (1UL << (int)field)) == 0)
+        {
+            reader.MissingMember("record", key);
+        }
     }
 
     private static NameValue ReadName(ref CloudTrailJsonReader reader, ReadOnlySpan<byte> record, string key, ref List<RawJsonProperty>? extensionData)
     {
-        // The dispatch key must be a string; anything else cannot name an event type, whatever
-        // the mismatch policy says, so it fails the record.
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.String)
+        // The dispatch key must be a string; anything else cannot name an event type: the
+        // record is read as an unknown event, with the value kept and a problem.
+        if (!reader.ReadValue(CloudTrailJsonKind.String, key, ref extensionData))
         {
-            throw reader.Error($"property '{key}': expected a string, found {CloudTrailJsonReader.Describe(reader.TokenType)}");
+            if (reader.IsNull)
+            {
+                reader.Report(CloudTrailProblemKind.MissingMember, $"property '{key}': expected a string, found null");
+            }
+
+            return default;
         }
 
         return reader.TryGetStringRange(out int start, out int length)
@@ -218,6 +308,13 @@ public static class CloudTrailRecordParser
 
     private static CloudTrailEvent CreateEvent(ICloudTrailEventFactory factory, ReadOnlySpan<byte> record, NameValue eventSource, NameValue eventName)
     {
+        if (eventSource.IsMissing || eventName.IsMissing)
+        {
+            return new UnknownCloudTrailEvent(
+                eventSource.IsMissing ? string.Empty : Encoding.UTF8.GetString(eventSource.Utf8(record)),
+                eventName.IsMissing ? string.Empty : Encoding.UTF8.GetString(eventName.Utf8(record)));
+        }
+
         var sourceUtf8 = eventSource.Utf8(record);
         var nameUtf8 = eventName.Utf8(record);
         return factory.Create(sourceUtf8, nameUtf8)
@@ -241,7 +338,8 @@ public static class CloudTrailRecordParser
     }
 
     /// <summary>Reads a payload located before the event type was known, from its bytes.</summary>
-    private static void ReadLocatedPayload(CloudTrailEvent evt, CloudTrailPayload payload, PayloadLocation location, ReadOnlySpan<byte> record, CloudTrailReaderOptions options, ref EnvelopeFields fields)
+    private static void ReadLocatedPayload(
+        CloudTrailEvent evt, CloudTrailPayload payload, PayloadLocation location, ReadOnlySpan<byte> record, CloudTrailReaderOptions options, ref EnvelopeFields fields, ref CloudTrailJsonReader recordReader)
     {
         if (!location.Present)
         {
@@ -256,6 +354,7 @@ public static class CloudTrailRecordParser
 
         var reader = new CloudTrailJsonReader(record.Slice(location.Start, location.Length), location.Start, options);
         ReadPayload(evt, payload, ref reader, ref fields);
+        recordReader.Absorb(ref reader);
     }
 
     private readonly record struct PayloadLocation(bool Present, int Start, int Length);

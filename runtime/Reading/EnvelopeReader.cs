@@ -63,14 +63,28 @@ internal static class EnvelopeReader
             case EnvelopeField.Resources:
                 if (reader.ReadValue(CloudTrailJsonKind.Array, "resources", ref ext))
                 {
+                    // An item that is not an object is a problem: the list keeps the rest, and
+                    // the array is kept verbatim so it writes back as read.
+                    int mark = reader.Mark();
+                    bool verbatim = false;
                     var resources = new List<CloudTrailResource>();
                     while (reader.ReadItem())
                     {
-                        reader.ExpectItem(CloudTrailJsonKind.Object, "resources");
-                        resources.Add(CloudTrailResource.Read(ref reader));
+                        if (reader.ItemIs(CloudTrailJsonKind.Object, "resources"))
+                        {
+                            resources.Add(CloudTrailResource.Read(ref reader));
+                        }
+                        else
+                        {
+                            verbatim = true;
+                        }
                     }
 
                     fields.Resources = resources;
+                    if (verbatim)
+                    {
+                        reader.KeepSince(mark, "resources", ref ext);
+                    }
                 }
 
                 break;

@@ -132,6 +132,13 @@ internal sealed class RecordFramer
             output.Add(new ReadItem(null, error.At(_source, _state is State.InRecordsArray or State.InTopArray ? _recordIndex : -1, 0)));
             _state = State.Done;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // Text the framer could not decode (it never should: names are compared without
+            // decoding): an error of the reader's own type, never another exception.
+            output.Add(new ReadItem(null, new CloudTrailReadException($"unreadable input: {ex.Message}", _source, _state is State.InRecordsArray or State.InTopArray ? _recordIndex : -1, dataOffset + pos, ex)));
+            _state = State.Done;
+        }
 
         return pos;
     }
@@ -153,9 +160,9 @@ internal sealed class RecordFramer
 
                 // A log file ({"Records":[...]}) or LookupEvents output ({"Events":[...]}) is
                 // streamed element by element, so memory stays bounded by one record.
-                bool records = reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Records"u8)
+                bool records = reader.TokenType == JsonTokenType.PropertyName && JsonStrings.TextEquals(in reader, "Records"u8)
                     && _options.Format is CloudTrailInputFormat.Auto or CloudTrailInputFormat.Records;
-                bool lookup = reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Events"u8)
+                bool lookup = reader.TokenType == JsonTokenType.PropertyName && JsonStrings.TextEquals(in reader, "Events"u8)
                     && _options.Format is CloudTrailInputFormat.Auto or CloudTrailInputFormat.LookupEvents;
                 if (records || lookup)
                 {
@@ -300,12 +307,12 @@ internal sealed class RecordFramer
         _largestRecord = Math.Max(_largestRecord, length);
         if (length > _options.MaxRecordBytes)
         {
-            Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
+            Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset, data[..length]);
             _recordIndex++;
         }
         else if (longString >= 0)
         {
-            Emit(output, new CloudTrailReadException($"a string is longer than MaxStringBytes ({_options.MaxStringBytes}); record skipped", byteOffset: longString), offset);
+            Emit(output, new CloudTrailReadException($"a string is longer than MaxStringBytes ({_options.MaxStringBytes}); record skipped", byteOffset: longString), offset, data[..length]);
             _recordIndex++;
         }
         else
@@ -392,7 +399,7 @@ internal sealed class RecordFramer
         _largestRecord = Math.Max(_largestRecord, length);
         if (length > _options.MaxRecordBytes)
         {
-            Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset);
+            Emit(output, new CloudTrailReadException($"the value is {length} bytes, more than MaxRecordBytes ({_options.MaxRecordBytes})"), offset, data[..length]);
         }
 
         _recordIndex++;
@@ -415,7 +422,7 @@ internal sealed class RecordFramer
                 (byte)'t' or (byte)'f' => JsonTokenType.True,
                 _ => JsonTokenType.Number,
             };
-            Emit(output, new CloudTrailReadException($"expected a record (a JSON object), found {CloudTrailJsonReader.Describe(kind)}", byteOffset: 0), offset);
+            Emit(output, new CloudTrailReadException($"expected a record (a JSON object), found {CloudTrailJsonReader.Describe(kind)}", byteOffset: 0), offset, value);
             _recordIndex++;
             return;
         }
@@ -432,7 +439,7 @@ internal sealed class RecordFramer
                 }
                 else
                 {
-                    Emit(output, new CloudTrailReadException("expected an EventBridge event with the record in 'detail'", byteOffset: 0), offset);
+                    Emit(output, new CloudTrailReadException("expected an EventBridge event with the record in 'detail'", byteOffset: 0), offset, value);
                     _recordIndex++;
                 }
 
@@ -444,7 +451,7 @@ internal sealed class RecordFramer
                 ForEachElement(value, "Events"u8, offset, output, ValueShape.LookupEntry, depth);
                 break;
             case ValueShape.LookupEntry:
-                ParseEmbedded(value, "CloudTrailEvent"u8, "a LookupEvents entry with the record as the string 'CloudTrailEvent'", offset, output);
+                LookupEntry(value, offset, output);
                 break;
             case ValueShape.CloudWatchPayload:
                 CloudWatchPayload(value, offset, output);
@@ -458,13 +465,13 @@ internal sealed class RecordFramer
         }
     }
 
-    private void ParseRecord(ReadOnlySpan<byte> record, long offset, List<ReadItem> output, bool filtered = false)
+    private void ParseRecord(ReadOnlySpan<byte> record, long offset, List<ReadItem> output, bool filtered = false, string? guessedShape = null)
     {
-        // An empty object is reported without the parser's exception: a file of millions of
-        // them would otherwise spend minutes throwing.
-        if (record.Length == 2 && record[1] == (byte)'}')
+        // In strict mode an empty object is reported without the parser's exception: a file of
+        // millions of them would otherwise spend minutes throwing.
+        if (_options.Strict && record.Length == 2 && record[1] == (byte)'}')
         {
-            Emit(output, new CloudTrailReadException("the record is an empty object: it has no string 'eventSource'", byteOffset: 0), offset);
+            Emit(output, new CloudTrailReadException("the record is an empty object: it has no string 'eventSource'", byteOffset: 0), offset, record);
             _recordIndex++;
             return;
         }
@@ -477,11 +484,17 @@ internal sealed class RecordFramer
 
         try
         {
-            output.Add(new ReadItem(CloudTrailRecordParser.Parse(record, _factory, _options), null));
+            var evt = CloudTrailRecordParser.Parse(record, _factory, _options);
+            if (guessedShape is not null)
+            {
+                evt.AddProblem(new CloudTrailProblem(string.Empty, CloudTrailProblemKind.UnknownContainerShape, guessedShape));
+            }
+
+            output.Add(new ReadItem(evt, null));
         }
         catch (CloudTrailReadException ex)
         {
-            Emit(output, ex, offset);
+            Emit(output, ex, offset, record);
         }
 
         _recordIndex++;
@@ -505,7 +518,7 @@ internal sealed class RecordFramer
     {
         if (depth > 4 || !ValueShapes.TryGetMember(value, member, out int start, out int length) || value[start] != (byte)'[')
         {
-            Emit(output, new CloudTrailReadException($"expected '{System.Text.Encoding.UTF8.GetString(member)}' to be an array of records", byteOffset: 0), offset);
+            Emit(output, new CloudTrailReadException($"expected '{System.Text.Encoding.UTF8.GetString(member)}' to be an array of records", byteOffset: 0), offset, value);
             _recordIndex++;
             return;
         }
@@ -521,22 +534,54 @@ internal sealed class RecordFramer
         }
     }
 
+    /// <summary>
+    /// A LookupEvents entry: the record is its <c>CloudTrailEvent</c>, a string (as the API
+    /// returns it) or an object (as tools that decode it write it). An entry without one is taken
+    /// to be the record itself, as an AWS documentation example shows, with a problem that says so.
+    /// </summary>
+    private void LookupEntry(ReadOnlySpan<byte> value, long offset, List<ReadItem> output)
+    {
+        if (ValueShapes.TryGetMember(value, "CloudTrailEvent"u8, out int start, out int length) && value[start] == (byte)'{')
+        {
+            ParseRecord(value.Slice(start, length), offset + start, output);
+        }
+        else if (_options.Strict || ValueShapes.HasMember(value, "CloudTrailEvent"u8))
+        {
+            ParseEmbedded(value, "CloudTrailEvent"u8, "a LookupEvents entry with the record as the string 'CloudTrailEvent'", offset, output);
+        }
+        else
+        {
+            ParseRecord(value, offset, output, guessedShape: "a LookupEvents entry without 'CloudTrailEvent', read as the record itself");
+        }
+    }
+
     /// <summary>A record held as a JSON string inside another object (LookupEvents, CloudWatch Logs).</summary>
     private void ParseEmbedded(ReadOnlySpan<byte> value, ReadOnlySpan<byte> member, string expected, long offset, List<ReadItem> output)
     {
         if (!ValueShapes.TryGetMember(value, member, out int start, out int length) || value[start] != (byte)'"')
         {
-            Emit(output, new CloudTrailReadException($"expected {expected}", byteOffset: 0), offset);
+            Emit(output, new CloudTrailReadException($"expected {expected}", byteOffset: 0), offset, value);
             _recordIndex++;
             return;
         }
 
         var reader = new Utf8JsonReader(value.Slice(start, length));
         reader.Read();
-        byte[] record = System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+        byte[] record;
+        try
+        {
+            record = System.Text.Encoding.UTF8.GetBytes(JsonStrings.Decode(ref reader, out _));
+        }
+        catch (CloudTrailReadException ex)
+        {
+            Emit(output, ex, offset + start, value);
+            _recordIndex++;
+            return;
+        }
+
         if (record.Length == 0 || !JsonSyntax.IsObject(record))
         {
-            Emit(output, new CloudTrailReadException($"the string '{System.Text.Encoding.UTF8.GetString(member)}' does not hold a JSON object", byteOffset: 0), offset + start);
+            Emit(output, new CloudTrailReadException($"the string '{System.Text.Encoding.UTF8.GetString(member)}' does not hold a JSON object", byteOffset: 0), offset + start, value);
             _recordIndex++;
             return;
         }
@@ -559,7 +604,7 @@ internal sealed class RecordFramer
         {
             var type = new Utf8JsonReader(value.Slice(typeStart, typeLength));
             type.Read();
-            if (type.TokenType == JsonTokenType.String && type.ValueTextEquals("CONTROL_MESSAGE"u8))
+            if (type.TokenType == JsonTokenType.String && JsonStrings.TextEquals(in type, "CONTROL_MESSAGE"u8))
             {
                 _options.OnNotice?.Invoke($"{_source ?? "input"}: a CloudWatch Logs CONTROL_MESSAGE at byte {offset} holds no records; skipped");
                 return;
@@ -568,7 +613,7 @@ internal sealed class RecordFramer
 
         if (!ValueShapes.TryGetMember(value, "logEvents"u8, out int start, out int length) || value[start] != (byte)'[')
         {
-            Emit(output, new CloudTrailReadException("expected a CloudWatch Logs payload with a 'logEvents' array", byteOffset: 0), offset);
+            Emit(output, new CloudTrailReadException("expected a CloudWatch Logs payload with a 'logEvents' array", byteOffset: 0), offset, value);
             _recordIndex++;
             return;
         }
@@ -583,7 +628,7 @@ internal sealed class RecordFramer
             var item = events[itemStart..(int)reader.BytesConsumed];
             if (item[0] != (byte)'{')
             {
-                Emit(output, new CloudTrailReadException("expected a CloudWatch Logs log event (an object with 'message')", byteOffset: 0), offset + start + itemStart);
+                Emit(output, new CloudTrailReadException("expected a CloudWatch Logs log event (an object with 'message')", byteOffset: 0), offset + start + itemStart, item);
                 _recordIndex++;
                 continue;
             }
@@ -609,7 +654,7 @@ internal sealed class RecordFramer
             try
             {
                 // The payload is one JSON value, so it can be no larger than a record.
-                payload = Decompression.InflateAll(Convert.FromBase64String(reader.GetString()!), Math.Min(_options.MaxInflatedBytes, _options.MaxRecordBytes));
+                payload = Decompression.InflateAll(Convert.FromBase64String(JsonStrings.DecodeLossy(ref reader)), Math.Min(_options.MaxInflatedBytes, _options.MaxRecordBytes));
             }
             catch (FormatException ex)
             {
@@ -627,7 +672,7 @@ internal sealed class RecordFramer
 
         if (payload is null)
         {
-            Emit(output, new CloudTrailReadException(problem!, byteOffset: 0), offset);
+            Emit(output, new CloudTrailReadException(problem!, byteOffset: 0), offset, value);
             _recordIndex++;
             return;
         }
@@ -671,7 +716,7 @@ internal sealed class RecordFramer
     /// <summary>Reports the record that starts at <paramref name="data"/> and passes over it without holding it: memory stays bounded by the limit.</summary>
     private int TooLong(ReadOnlySpan<byte> data, long offset, List<ReadItem> output, string detail, long at)
     {
-        Emit(output, new CloudTrailReadException(detail, byteOffset: at), offset);
+        Emit(output, new CloudTrailReadException(detail, byteOffset: at), offset, data);
         _recordIndex++;
         _scanner = default;
         int end = _scanner.Scan(data);
@@ -692,7 +737,8 @@ internal sealed class RecordFramer
     private int Damaged(ReadOnlySpan<byte> data, long offset, List<ReadItem> output, JsonException ex)
     {
         var error = JsonErrors.ToReadException(ex, data, offset);
-        output.Add(new ReadItem(null, new CloudTrailReadException(error.Detail, _source, _recordIndex, error.ByteOffset, ex)));
+        var placed = new CloudTrailReadException(error.Detail, _source, _recordIndex, error.ByteOffset, ex);
+        output.Add(new ReadItem(null, placed));
         _recordIndex++;
         var scanner = default(StructuralScanner);
         int end = scanner.Scan(data);
@@ -702,6 +748,8 @@ internal sealed class RecordFramer
             bool inArray = _state is State.InRecordsArray or State.InTopArray;
             if (next < data.Length && (inArray ? data[next] is (byte)',' or (byte)']' : data[next] is (byte)'{' or (byte)'['))
             {
+                // Its brackets balance: the damaged record is delimited, and its bytes go with the error.
+                placed.SetRawRecord(data[..end], _options.MaxRecordBytes);
                 return end;
             }
         }
@@ -786,6 +834,14 @@ internal sealed class RecordFramer
 
     private void Emit(List<ReadItem> output, CloudTrailReadException error, long recordOffset) =>
         output.Add(new ReadItem(null, error.At(_source, _recordIndex, recordOffset)));
+
+    /// <summary>Reports a record's error with the record's bytes (up to MaxRecordBytes), so a caller can keep what could not be read.</summary>
+    private void Emit(List<ReadItem> output, CloudTrailReadException error, long recordOffset, ReadOnlySpan<byte> record)
+    {
+        var placed = error.At(_source, _recordIndex, recordOffset);
+        placed.SetRawRecord(record, _options.MaxRecordBytes);
+        output.Add(new ReadItem(null, placed));
+    }
 
     private void Fail(List<ReadItem> output, string detail, long offset) =>
         output.Add(new ReadItem(null, new CloudTrailReadException(detail, _source, _state is State.InRecordsArray or State.InTopArray ? _recordIndex : -1, offset)));

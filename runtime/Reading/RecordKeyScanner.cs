@@ -51,10 +51,12 @@ internal static class RecordKeyScanner
                     return false;
                 }
             }
-            else if (which != 0 && reader.TokenType == JsonTokenType.String)
+            else if (which != 0)
             {
-                var value = reader.ValueIsEscaped
-                    ? new KeyValue(0, 0, Encoding.UTF8.GetBytes(reader.GetString()!))
+                // The last occurrence counts, as in the parser: a repeated key cannot show a
+                // filter one value and the typed read another. One that is not a string is absent.
+                var value = reader.TokenType != JsonTokenType.String ? default
+                    : reader.ValueIsEscaped ? new KeyValue(0, 0, Encoding.UTF8.GetBytes(JsonStrings.DecodeLossy(ref reader)))
                     : new KeyValue((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, null);
                 if (which == 1)
                 {
@@ -81,7 +83,7 @@ internal static class RecordKeyScanner
                 : 0;
         }
 
-        return reader.ValueTextEquals("eventSource"u8) ? 1 : reader.ValueTextEquals("eventName"u8) ? 2 : 0;
+        return JsonStrings.TextEquals(in reader, "eventSource"u8) ? 1 : JsonStrings.TextEquals(in reader, "eventName"u8) ? 2 : 0;
     }
 
     /// <summary>Where a record's dispatch keys are; a key that is missing or not a string is absent.</summary>

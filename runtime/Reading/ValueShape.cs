@@ -109,52 +109,52 @@ internal static class ValueShapes
 
     private static Members Identify(ref Utf8JsonReader reader)
     {
-        if (reader.ValueTextEquals("eventName"u8) || reader.ValueTextEquals("eventSource"u8))
+        if (JsonStrings.TextEquals(in reader, "eventName"u8) || JsonStrings.TextEquals(in reader, "eventSource"u8))
         {
             return Members.EventName;
         }
 
-        if (reader.ValueTextEquals("Records"u8))
+        if (JsonStrings.TextEquals(in reader, "Records"u8))
         {
             return Members.Records;
         }
 
-        if (reader.ValueTextEquals("Events"u8))
+        if (JsonStrings.TextEquals(in reader, "Events"u8))
         {
             return Members.Events;
         }
 
-        if (reader.ValueTextEquals("CloudTrailEvent"u8))
+        if (JsonStrings.TextEquals(in reader, "CloudTrailEvent"u8))
         {
             return Members.CloudTrailEvent;
         }
 
-        if (reader.ValueTextEquals("detail"u8))
+        if (JsonStrings.TextEquals(in reader, "detail"u8))
         {
             return Members.Detail;
         }
 
-        if (reader.ValueTextEquals("detail-type"u8))
+        if (JsonStrings.TextEquals(in reader, "detail-type"u8))
         {
             return Members.DetailType;
         }
 
-        if (reader.ValueTextEquals("messageType"u8))
+        if (JsonStrings.TextEquals(in reader, "messageType"u8))
         {
             return Members.MessageType;
         }
 
-        if (reader.ValueTextEquals("logEvents"u8))
+        if (JsonStrings.TextEquals(in reader, "logEvents"u8))
         {
             return Members.LogEvents;
         }
 
-        if (reader.ValueTextEquals("awslogs"u8))
+        if (JsonStrings.TextEquals(in reader, "awslogs"u8))
         {
             return Members.AwsLogs;
         }
 
-        return reader.ValueTextEquals("digestStartTime"u8) || reader.ValueTextEquals("logFiles"u8) ? Members.Digest : Members.None;
+        return JsonStrings.TextEquals(in reader, "digestStartTime"u8) || JsonStrings.TextEquals(in reader, "logFiles"u8) ? Members.Digest : Members.None;
     }
 
     private static bool Has(Members seen, Members member) => (seen & member) != 0;
@@ -175,6 +175,9 @@ internal static class ValueShapes
         Digest = 512,
     }
 
+    /// <summary>Whether an object has a member of this name.</summary>
+    public static bool HasMember(ReadOnlySpan<byte> obj, ReadOnlySpan<byte> name) => TryGetMember(obj, name, out _, out _);
+
     /// <summary>Finds a member of an object (the last one, if repeated) and returns its value's range.</summary>
     public static bool TryGetMember(ReadOnlySpan<byte> obj, ReadOnlySpan<byte> name, out int start, out int length)
     {
@@ -184,7 +187,7 @@ internal static class ValueShapes
         bool found = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            bool match = reader.ValueTextEquals(name);
+            bool match = JsonStrings.TextEquals(in reader, name);
             reader.Read();
             if (match)
             {

@@ -13,6 +13,12 @@ internal static class CloudTrailRecordWriter
     public static void Write(CloudTrailEvent evt, Utf8JsonWriter writer)
     {
         ref readonly var f = ref evt.Fields;
+        if (f.Verbatim is { } verbatim)
+        {
+            writer.WriteRawValue(verbatim.Utf8.Span, skipInputValidation: true);
+            return;
+        }
+
         var ext = f.ExtensionData;
         writer.WriteStartObject();
         if (f.EventVersion is { } version && !CloudTrailJsonWriter.IsKept(ext, "eventVersion"))
@@ -26,14 +32,22 @@ internal static class CloudTrailRecordWriter
             identity.WriteTo(writer);
         }
 
-        if (!CloudTrailJsonWriter.IsKept(ext, "eventTime"))
+        if (f.EventTime is { } time && !CloudTrailJsonWriter.IsKept(ext, "eventTime"))
         {
             writer.WritePropertyName("eventTime"u8);
-            CloudTrailJsonWriter.WriteDateTimeValue(writer, f.EventTime);
+            CloudTrailJsonWriter.WriteDateTimeValue(writer, time);
         }
 
-        writer.WriteString("eventSource"u8, evt.EventSource);
-        writer.WriteString("eventName"u8, evt.EventName);
+        if ((f.PresentPayloads & PayloadFlags.NoEventSource) == 0)
+        {
+            writer.WriteString("eventSource"u8, evt.EventSource);
+        }
+
+        if ((f.PresentPayloads & PayloadFlags.NoEventName) == 0)
+        {
+            writer.WriteString("eventName"u8, evt.EventName);
+        }
+
         WriteString(writer, "awsRegion", f.AwsRegion, ext);
         WriteString(writer, "sourceIPAddress", f.SourceIPAddress, ext);
         WriteString(writer, "userAgent", f.UserAgent, ext);

@@ -23,7 +23,7 @@ public class CorpusTests
     public async Task SkipModeDeliversTheReadableRecordsAndReportsEachError(CorpusCase c)
     {
         string path = Harness.CorpusPath(c.File);
-        var outcome = await Harness.ReadFileAsync(path);
+        var outcome = await Harness.ReadFileAsync(path, Strict);
 
         Assert.Equal(c.Events, outcome.Events.Select(e => e.EventName));
         foreach (var evt in outcome.Events)
@@ -32,15 +32,36 @@ public class CorpusTests
         }
 
         Assert.Equal(c.Errors.Length, outcome.Errors.Count);
-        for (int i = 0; i < c.Errors.Length; i++)
+        AssertErrors(path, c.Errors, outcome.Errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusCases.Data), MemberType = typeof(CorpusCases))]
+    public async Task TheTolerantReaderDeliversEveryJsonObjectWithItsProblems(CorpusCase c)
+    {
+        string path = Harness.CorpusPath(c.File);
+        var outcome = await Harness.ReadFileAsync(path);
+        var expected = c.Tolerant ?? new TolerantOutcome(c.Events, [], c.Errors);
+
+        Assert.Equal(expected.Events, outcome.Events.Select(e => e.EventName));
+        Assert.Equal(expected.Problems, outcome.Events.SelectMany(e => e.Problems).Select(p => $"{p.Path} {p.Kind}"));
+        AssertErrors(path, expected.Errors, outcome.Errors);
+        foreach (var evt in outcome.Events)
         {
-            var expected = c.Errors[i];
-            var actual = outcome.Errors[i];
-            Assert.Equal(path, actual.Source);
-            Assert.StartsWith(path + ": ", actual.Message, StringComparison.Ordinal);
-            Assert.Equal(expected.RecordIndex, actual.RecordIndex);
-            Assert.Equal(expected.ByteOffset, actual.ByteOffset);
-            Assert.Contains(expected.Fragment, actual.Message, StringComparison.Ordinal);
+            if (evt.HasProblems)
+            {
+                // Written back JSON-equal to the record as it stands in the file.
+                using var written = JsonDocument.Parse(evt.ToJson());
+                Assert.Contains(Harness.RecordsOf(path), record =>
+                {
+                    using var original = JsonDocument.Parse(record);
+                    return JsonElement.DeepEquals(original.RootElement, written.RootElement);
+                });
+            }
+            else
+            {
+                AssertUnchanged(evt);
+            }
         }
     }
 
@@ -49,12 +70,12 @@ public class CorpusTests
     public async Task ThrowModeStopsAtTheFirstErrorAfterTheRecordsBeforeIt(CorpusCase c)
     {
         string path = Harness.CorpusPath(c.File);
-        var skipped = await Harness.ReadFileAsync(path);
+        var skipped = await Harness.ReadFileAsync(path, Strict);
         var delivered = new List<string>();
         CloudTrailReadException? thrown = null;
         try
         {
-            await foreach (var evt in GlacierTrailEvents.ReadFileAsync(path))
+            await foreach (var evt in GlacierTrailEvents.ReadFileAsync(path, Strict))
             {
                 delivered.Add(evt.EventName);
             }
@@ -78,34 +99,40 @@ public class CorpusTests
     }
 
     [Fact]
-    public async Task TypeMismatchKeepRawKeepsTheRecordAndTheValue()
+    public async Task AMismatchedValueKeepsTheRecordAndTheValueAndFailsOnlyInStrictMode()
     {
         var b = System.Text.Encoding.UTF8.GetString(Originals["DeleteVault"])
             .Replace("\"readOnly\":false", "\"readOnly\":\"no\"", StringComparison.Ordinal);
         var (log, _) = Records.Log([Originals["CreateVault"], System.Text.Encoding.UTF8.GetBytes(b), Originals["ListVaults"]]);
 
-        var failed = await Harness.ReadAsync(log);
+        var failed = await Harness.ReadAsync(log, options: new CloudTrailReaderOptions { Strict = true });
         Assert.Equal(["CreateVault", "ListVaults"], failed.Events.Select(e => e.EventName));
         Assert.Contains("property 'readOnly': expected true or false, found a string", Assert.Single(failed.Errors).Message, StringComparison.Ordinal);
 
-        var kept = await Harness.ReadAsync(log, options: new CloudTrailReaderOptions { TypeMismatch = TypeMismatchHandling.KeepRaw });
+        var kept = await Harness.ReadAsync(log);
         Assert.True(kept.Errors.Count == 0, kept.ToString());
         Assert.Equal(["CreateVault", "DeleteVault", "ListVaults"], kept.Events.Select(e => e.EventName));
         var deleted = Assert.IsType<DeleteVaultEvent>(kept.Events[1]);
         Assert.Null(deleted.ReadOnly);
+        Assert.Equal("readOnly", Assert.Single(deleted.Problems).Path);
         using var written = JsonDocument.Parse(deleted.ToJson());
         using var input = JsonDocument.Parse(b);
         Assert.True(JsonElement.DeepEquals(input.RootElement, written.RootElement), deleted.ToJson());
     }
 
     [Fact]
-    public async Task KeepRawStillFailsARecordWhoseRequiredFieldHasTheWrongType()
+    public async Task ARecordWhoseRequiredFieldHasTheWrongTypeFailsOnlyInStrictMode()
     {
-        var outcome = await Harness.ReadFileAsync(Harness.CorpusPath("vaultname-number.json"), new CloudTrailReaderOptions { TypeMismatch = TypeMismatchHandling.KeepRaw });
-        Assert.Equal(["CreateVault", "ListVaults"], outcome.Events.Select(e => e.EventName));
-        var error = Assert.Single(outcome.Errors);
+        var strict = await Harness.ReadFileAsync(Harness.CorpusPath("vaultname-number.json"), new CloudTrailReaderOptions { Strict = true });
+        Assert.Equal(["CreateVault", "ListVaults"], strict.Events.Select(e => e.EventName));
+        var error = Assert.Single(strict.Errors);
         Assert.Equal(1, error.RecordIndex);
-        Assert.Contains("required property 'vaultName' is missing, null, or not of its schema type", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected a string, found a number", error.Message, StringComparison.Ordinal);
+
+        var tolerant = await Harness.ReadFileAsync(Harness.CorpusPath("vaultname-number.json"));
+        Assert.Empty(tolerant.Errors);
+        Assert.Equal(["CreateVault", "DeleteVault", "ListVaults"], tolerant.Events.Select(e => e.EventName));
+        Assert.Equal("requestParameters.vaultName", Assert.Single(tolerant.Events[1].Problems).Path);
     }
 
     [Fact]
@@ -136,6 +163,24 @@ public class CorpusTests
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    // The corpus's expectations are strict mode's: exactly what the reader gave before records
+    // with problems were delivered.
+    private static readonly CloudTrailReaderOptions Strict = new() { Strict = true };
+
+    private static void AssertErrors(string path, ExpectedError[] expected, IReadOnlyList<CloudTrailReadException> errors)
+    {
+        Assert.Equal(expected.Length, errors.Count);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            var actual = errors[i];
+            Assert.Equal(path, actual.Source);
+            Assert.StartsWith(path + ": ", actual.Message, StringComparison.Ordinal);
+            Assert.Equal(expected[i].RecordIndex, actual.RecordIndex);
+            Assert.Equal(expected[i].ByteOffset, actual.ByteOffset);
+            Assert.Contains(expected[i].Fragment, actual.Message, StringComparison.Ordinal);
         }
     }
 

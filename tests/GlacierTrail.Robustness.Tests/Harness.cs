@@ -37,6 +37,27 @@ internal static class Harness
 {
     public static string CorpusPath(string name) => Path.Combine(AppContext.BaseDirectory, "Corpus", name);
 
+    /// <summary>The records of a plain (not gzip) log or bare record, each as its JSON text: a Records array's elements, or the value itself.</summary>
+    public static List<string> RecordsOf(string path)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = document.RootElement;
+        var records = new List<string>();
+        if (root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("Records", out var array) && array.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var record in array.EnumerateArray())
+            {
+                records.Add(record.GetRawText());
+            }
+        }
+        else
+        {
+            records.Add(root.GetRawText());
+        }
+
+        return records;
+    }
+
     /// <summary>Reads a stream in Skip mode, collecting events, errors and notices.</summary>
     public static async Task<Outcome> ReadAsync(Stream stream, string source, CloudTrailReaderOptions? options = null, CancellationToken cancellationToken = default)
     {

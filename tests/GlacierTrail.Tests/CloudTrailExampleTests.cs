@@ -194,7 +194,7 @@ public sealed class CloudTrailExampleTests
     private static void AssertCommonEnvelope(CloudTrailEvent evt)
     {
         Assert.Equal(ExampleTime, evt.EventTime);
-        Assert.Equal(TimeSpan.Zero, evt.EventTime.Offset);
+        Assert.Equal(TimeSpan.Zero, evt.EventTime?.Offset);
         Assert.Equal("glacier.amazonaws.com", evt.EventSource);
         Assert.Equal("us-east-1", evt.AwsRegion);
         Assert.Equal("1.02", evt.EventVersion?.Value);

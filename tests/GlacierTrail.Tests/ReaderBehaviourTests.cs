@@ -106,7 +106,7 @@ public sealed class ReaderBehaviourTests
             string path = Path.Combine(folder, "log.json");
             await File.WriteAllBytesAsync(path, TestLogs.Gzip(log));
 
-            var (events, error) = await TestLogs.ReadUntilErrorAsync(GlacierTrailEvents.ReadFileAsync(path));
+            var (events, error) = await TestLogs.ReadUntilErrorAsync(GlacierTrailEvents.ReadFileAsync(path, TestLogs.Strict));
 
             Assert.Equal(["CreateVault", "DeleteVault"], events.Select(e => e.EventName));
             Assert.NotNull(error);
@@ -130,7 +130,7 @@ public sealed class ReaderBehaviourTests
     {
         var (log, badOffset) = TestLogs.WithBadVaultName();
         var errors = new List<CloudTrailReadException>();
-        var options = new CloudTrailReaderOptions { ErrorHandling = CloudTrailErrorHandling.Skip, OnError = errors.Add };
+        var options = new CloudTrailReaderOptions { Strict = true, ErrorHandling = CloudTrailErrorHandling.Skip, OnError = errors.Add };
 
         var events = await TestLogs.ReadAllAsync(log, options, "stream.json");
 
@@ -161,7 +161,7 @@ public sealed class ReaderBehaviourTests
     }
 
     [Fact]
-    public void KeepRaw_keeps_a_mismatched_value_in_extension_data_and_writes_it_back()
+    public void A_mismatched_value_is_kept_in_extension_data_with_a_problem_and_writes_back()
     {
         var record = TestLogs.ExampleRecords()[0];
         record["responseElements"]!["location"] = 5;
@@ -170,10 +170,10 @@ public sealed class ReaderBehaviourTests
         string json = record.ToJsonString();
         byte[] utf8 = Encoding.UTF8.GetBytes(json);
 
-        var fail = Assert.Throws<CloudTrailReadException>(() => GlacierTrailEvents.ParseRecord(utf8));
+        var fail = Assert.Throws<CloudTrailReadException>(() => GlacierTrailEvents.ParseRecord(utf8, new CloudTrailReaderOptions { Strict = true }));
         Assert.Contains("expected a string, found a number", fail.Detail, StringComparison.Ordinal);
 
-        var evt = Assert.IsType<CreateVaultEvent>(GlacierTrailEvents.ParseRecord(utf8, new CloudTrailReaderOptions { TypeMismatch = TypeMismatchHandling.KeepRaw }));
+        var evt = Assert.IsType<CreateVaultEvent>(GlacierTrailEvents.ParseRecord(utf8));
 
         Assert.Null(evt.ResponseElements!.Location);
         Assert.Equal("5", Assert.Single(evt.ResponseElements.ExtensionData!, p => p.Name == "location").Value.ToString());
@@ -182,19 +182,31 @@ public sealed class ReaderBehaviourTests
         Assert.Null(evt.ReadOnly);
         Assert.Equal("\"false\"", Assert.Single(evt.ExtensionData!, p => p.Name == "readOnly").Value.ToString());
         Assert.Equal("myVaultName", evt.RequestParameters?.VaultName);
+        Assert.Equal(
+            ["readOnly", "responseElements.location", "userIdentity.arn"],
+            evt.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.All(evt.Problems, p => Assert.Equal(CloudTrailProblemKind.WrongType, p.Kind));
         JsonAssert.Equal(json, evt.ToJson());
     }
 
     [Fact]
-    public void KeepRaw_still_fails_a_required_property_of_the_wrong_type()
+    public void A_required_property_of_the_wrong_type_is_null_with_one_problem_and_fails_only_in_strict_mode()
     {
         var record = TestLogs.ExampleRecords()[0];
         record["requestParameters"]!["vaultName"] = 5;
-        byte[] utf8 = Encoding.UTF8.GetBytes(record.ToJsonString());
+        string json = record.ToJsonString();
+        byte[] utf8 = Encoding.UTF8.GetBytes(json);
 
-        var error = Assert.Throws<CloudTrailReadException>(() => GlacierTrailEvents.ParseRecord(utf8, new CloudTrailReaderOptions { TypeMismatch = TypeMismatchHandling.KeepRaw }));
-
+        var error = Assert.Throws<CloudTrailReadException>(() => GlacierTrailEvents.ParseRecord(utf8, new CloudTrailReaderOptions { Strict = true }));
         Assert.Contains("vaultName", error.Detail, StringComparison.Ordinal);
+
+        var evt = Assert.IsType<CreateVaultEvent>(GlacierTrailEvents.ParseRecord(utf8));
+        Assert.Null(evt.RequestParameters!.VaultName);
+        var problem = Assert.Single(evt.Problems);
+        Assert.Equal("requestParameters.vaultName", problem.Path);
+        Assert.Equal(CloudTrailProblemKind.WrongType, problem.Kind);
+        Assert.Equal("5", problem.RawValue?.ToString());
+        JsonAssert.Equal(json, evt.ToJson());
     }
 
     [Fact]

@@ -133,8 +133,12 @@ internal static class TestLogs
         return path;
     }
 
+    /// <summary>Options under which a record with a problem fails, as every such record did before problems were delivered.</summary>
+    public static CloudTrailReaderOptions Strict { get; } = new() { Strict = true };
+
     /// <summary>
-    /// Five records, the third with <c>"vaultName": 5</c>; the offset of the 5 in the (uncompressed) bytes.
+    /// Five records, the third with <c>"vaultName": 5</c>, which fails in strict mode (<see cref="Strict"/>)
+    /// and is delivered with a problem otherwise; the offset of the 5 in the (uncompressed) bytes.
     /// </summary>
     public static (byte[] Log, long BadOffset) WithBadVaultName()
     {

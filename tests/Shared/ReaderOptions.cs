@@ -6,7 +6,7 @@ namespace GlacierTrail.Testing;
 internal static class ReaderOptions
 {
     /// <summary>
-    /// <paramref name="options"/> (or the defaults) with every limit, format, mismatch policy,
+    /// <paramref name="options"/> (or the defaults) with every limit, format, strictness,
     /// filter and parallelism kept, and the error handling and callbacks replaced.
     /// </summary>
     public static CloudTrailReaderOptions With(CloudTrailReaderOptions? options, CloudTrailErrorHandling handling, Action<CloudTrailReadException>? onError, Action<string>? onNotice)
@@ -19,7 +19,7 @@ internal static class ReaderOptions
             MaxDepth = options.MaxDepth,
             MaxInflatedBytes = options.MaxInflatedBytes,
             MaxParallelFiles = options.MaxParallelFiles,
-            TypeMismatch = options.TypeMismatch,
+            Strict = options.Strict,
             Format = options.Format,
             EventFilter = options.EventFilter,
             ErrorHandling = handling,

@@ -28,6 +28,10 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
                 /// <summary>Parses one record.</summary>
                 public static global::GlacierTrail.CloudTrailEvent Parse(byte[] utf8) => global::GlacierTrail.Events.GlacierTrailEvents.ParseRecord(utf8);
 
+                /// <summary>Parses one record in strict mode.</summary>
+                public static global::GlacierTrail.CloudTrailEvent ParseStrict(byte[] utf8) =>
+                    global::GlacierTrail.Events.GlacierTrailEvents.ParseRecord(utf8, new global::GlacierTrail.CloudTrailReaderOptions { Strict = true });
+
                 /// <summary>The dispatcher's known events.</summary>
                 public static global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.CloudTrailEventKey> Known() => global::GlacierTrail.Events.GlacierTrailEvents.KnownEvents;
             }
@@ -184,15 +188,21 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
     }
 
     [Fact]
-    public void MissingRequiredMemberFailsTheRecord()
+    public void MissingRequiredMemberIsAProblemAndFailsTheRecordOnlyInStrictMode()
     {
         using var assembly = InMemoryAssembly.Load(Compile(TestFiles.TestSchema("TypeTable.schema.json")));
         const string record = """{"eventTime":"2025-01-02T03:04:05Z","eventSource":"typetable.example.com","eventName":"TypeTable","requestParameters":{"requiredCount":1,"maybeName":null}}""";
 
-        var error = Assert.Throws<System.Reflection.TargetInvocationException>(() => Parse(assembly, record));
-
+        var error = Assert.Throws<System.Reflection.TargetInvocationException>(() =>
+            assembly.InvokeStatic("Probe.Entry", "ParseStrict", Encoding.UTF8.GetBytes(record)));
         var readError = Assert.IsType<CloudTrailReadException>(error.InnerException);
         Assert.Contains("plainString", readError.Message, StringComparison.Ordinal);
+
+        var evt = Parse(assembly, record);
+        Assert.Null(ReflectionValues.Path(evt, "RequestParameters.PlainString"));
+        var problem = Assert.Single(evt.Problems);
+        Assert.Equal(("requestParameters.plainString", CloudTrailProblemKind.MissingMember), (problem.Path, problem.Kind));
+        Assert.Null(problem.RawValue);
     }
 
     /// <summary>The Glacier sample (three events and the shared definitions), compiled and loaded once for the class.</summary>

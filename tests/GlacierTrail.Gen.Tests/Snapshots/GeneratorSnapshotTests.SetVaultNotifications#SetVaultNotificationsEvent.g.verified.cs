@@ -56,6 +56,11 @@ namespace GlacierTrail.Events
             {
                 case global::GlacierTrail.CloudTrailPayload.RequestParameters:
                 {
+                    if (!reader.PayloadIsObject("requestParameters"))
+                    {
+                        return false;
+                    }
+
                     RequestParameters = global::GlacierTrail.Events.SetVaultNotificationsRequestParameters.Read(ref reader);
                     return true;
                 }
@@ -100,20 +105,20 @@ namespace GlacierTrail.Events
     public sealed partial class SetVaultNotificationsRequestParameters
     {
         /// <summary>
-        /// Account ID from the request URI as the caller wrote it: usually '-' for the signing account; CloudTrail never resolves it.
+        /// Account ID from the request URI as the caller wrote it: usually '-' for the signing account; CloudTrail never resolves it. Required by the schema: null when the record lacks it, with a problem on the event.
         /// </summary>
         /// <remarks>
         /// JSON: accountId
         /// </remarks>
-        public required string AccountId { get; set; }
+        public string? AccountId { get; set; }
 
         /// <summary>
-        /// Name of the vault the call acts on.
+        /// Name of the vault the call acts on. Required by the schema: null when the record lacks it, with a problem on the event.
         /// </summary>
         /// <remarks>
         /// JSON: vaultName
         /// </remarks>
-        public required string VaultName { get; set; }
+        public string? VaultName { get; set; }
 
         /// <summary>
         /// The notification configuration the caller sent.
@@ -150,11 +155,12 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("requestParameters", "accountId");
+                            reader.Repeated("requestParameters", "accountId");
+                            v0 = default;
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "accountId", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "accountId", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -164,11 +170,12 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("requestParameters", "vaultName");
+                            reader.Repeated("requestParameters", "vaultName");
+                            v1 = default;
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "vaultName", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "vaultName", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -178,7 +185,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("requestParameters", "vaultNotificationConfig");
+                            reader.Repeated("requestParameters", "vaultNotificationConfig");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -196,10 +204,20 @@ namespace GlacierTrail.Events
                 }
             }
 
+            if (!seen0)
+            {
+                reader.MissingMember("requestParameters", "accountId");
+            }
+
+            if (!seen1)
+            {
+                reader.MissingMember("requestParameters", "vaultName");
+            }
+
             return new SetVaultNotificationsRequestParameters
             {
-                AccountId = v0 ?? throw reader.MissingRequired("requestParameters", "accountId"),
-                VaultName = v1 ?? throw reader.MissingRequired("requestParameters", "vaultName"),
+                AccountId = v0,
+                VaultName = v1,
                 VaultNotificationConfig = v2,
                 ExtensionData = extensionData,
             };

@@ -93,7 +93,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("CsvInput", "fileHeaderInfo");
+                            reader.Repeated("CsvInput", "fileHeaderInfo");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -107,7 +108,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("CsvInput", "comments");
+                            reader.Repeated("CsvInput", "comments");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -121,7 +123,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("CsvInput", "quoteEscapeCharacter");
+                            reader.Repeated("CsvInput", "quoteEscapeCharacter");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -135,7 +138,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen3)
                         {
-                            throw reader.Duplicate("CsvInput", "recordDelimiter");
+                            reader.Repeated("CsvInput", "recordDelimiter");
+                            v3 = default;
                         }
 
                         seen3 = true;
@@ -149,7 +153,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen4)
                         {
-                            throw reader.Duplicate("CsvInput", "fieldDelimiter");
+                            reader.Repeated("CsvInput", "fieldDelimiter");
+                            v4 = default;
                         }
 
                         seen4 = true;
@@ -163,7 +168,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen5)
                         {
-                            throw reader.Duplicate("CsvInput", "quoteCharacter");
+                            reader.Repeated("CsvInput", "quoteCharacter");
+                            v5 = default;
                         }
 
                         seen5 = true;
@@ -411,7 +417,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("CsvOutput", "quoteFields");
+                            reader.Repeated("CsvOutput", "quoteFields");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -425,7 +432,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("CsvOutput", "quoteEscapeCharacter");
+                            reader.Repeated("CsvOutput", "quoteEscapeCharacter");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -439,7 +447,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("CsvOutput", "recordDelimiter");
+                            reader.Repeated("CsvOutput", "recordDelimiter");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -453,7 +462,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen3)
                         {
-                            throw reader.Duplicate("CsvOutput", "fieldDelimiter");
+                            reader.Repeated("CsvOutput", "fieldDelimiter");
+                            v3 = default;
                         }
 
                         seen3 = true;
@@ -467,7 +477,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen4)
                         {
-                            throw reader.Duplicate("CsvOutput", "quoteCharacter");
+                            reader.Repeated("CsvOutput", "quoteCharacter");
+                            v4 = default;
                         }
 
                         seen4 = true;
@@ -668,7 +679,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("DataRetrievalRule", "strategy");
+                            reader.Repeated("DataRetrievalRule", "strategy");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -682,7 +694,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("DataRetrievalRule", "bytesPerHour");
+                            reader.Repeated("DataRetrievalRule", "bytesPerHour");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -814,21 +827,33 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("DataRetrievalPolicy", "rules");
+                            reader.Repeated("DataRetrievalPolicy", "rules");
+                            v0 = default;
                         }
 
                         seen0 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "rules", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.DataRetrievalRule>();
                             while (reader.ReadItem())
                             {
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "rules");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "rules"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 global::GlacierTrail.Events.DataRetrievalRule item0;
                                 item0 = global::GlacierTrail.Events.DataRetrievalRule.Read(ref reader);
                                 list0.Add(item0);
                             }
                             v0 = list0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "rules", ref extensionData);
+                            }
                         }
                         break;
                     }
@@ -958,7 +983,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("Encryption", "encryptionType");
+                            reader.Repeated("Encryption", "encryptionType");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -972,7 +998,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("Encryption", "kMSKeyId");
+                            reader.Repeated("Encryption", "kMSKeyId");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -986,7 +1013,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("Encryption", "kMSContext");
+                            reader.Repeated("Encryption", "kMSContext");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -1179,7 +1207,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("Grantee", "type");
+                            reader.Repeated("Grantee", "type");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -1193,7 +1222,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("Grantee", "displayName");
+                            reader.Repeated("Grantee", "displayName");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -1207,7 +1237,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("Grantee", "uRI");
+                            reader.Repeated("Grantee", "uRI");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -1221,7 +1252,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen3)
                         {
-                            throw reader.Duplicate("Grantee", "iD");
+                            reader.Repeated("Grantee", "iD");
+                            v3 = default;
                         }
 
                         seen3 = true;
@@ -1235,7 +1267,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen4)
                         {
-                            throw reader.Duplicate("Grantee", "emailAddress");
+                            reader.Repeated("Grantee", "emailAddress");
+                            v4 = default;
                         }
 
                         seen4 = true;
@@ -1440,7 +1473,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("Grant", "grantee");
+                            reader.Repeated("Grant", "grantee");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -1454,7 +1488,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("Grant", "permission");
+                            reader.Repeated("Grant", "permission");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -1586,7 +1621,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("InputSerialization", "csv");
+                            reader.Repeated("InputSerialization", "csv");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -1727,7 +1763,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("InventoryRetrievalParameters", "startDate");
+                            reader.Repeated("InventoryRetrievalParameters", "startDate");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -1741,7 +1778,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("InventoryRetrievalParameters", "endDate");
+                            reader.Repeated("InventoryRetrievalParameters", "endDate");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -1755,7 +1793,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("InventoryRetrievalParameters", "limit");
+                            reader.Repeated("InventoryRetrievalParameters", "limit");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -1769,7 +1808,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen3)
                         {
-                            throw reader.Duplicate("InventoryRetrievalParameters", "marker");
+                            reader.Repeated("InventoryRetrievalParameters", "marker");
+                            v3 = default;
                         }
 
                         seen3 = true;
@@ -1943,7 +1983,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("OutputSerialization", "csv");
+                            reader.Repeated("OutputSerialization", "csv");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -2084,7 +2125,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("SelectParameters", "inputSerialization");
+                            reader.Repeated("SelectParameters", "inputSerialization");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -2098,7 +2140,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("SelectParameters", "expressionType");
+                            reader.Repeated("SelectParameters", "expressionType");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -2112,7 +2155,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("SelectParameters", "expression");
+                            reader.Repeated("SelectParameters", "expression");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -2126,7 +2170,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen3)
                         {
-                            throw reader.Duplicate("SelectParameters", "outputSerialization");
+                            reader.Repeated("SelectParameters", "outputSerialization");
+                            v3 = default;
                         }
 
                         seen3 = true;
@@ -2370,7 +2415,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("S3Location", "bucketName");
+                            reader.Repeated("S3Location", "bucketName");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -2384,7 +2430,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("S3Location", "prefix");
+                            reader.Repeated("S3Location", "prefix");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -2398,7 +2445,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("S3Location", "encryption");
+                            reader.Repeated("S3Location", "encryption");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -2412,7 +2460,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen3)
                         {
-                            throw reader.Duplicate("S3Location", "cannedACL");
+                            reader.Repeated("S3Location", "cannedACL");
+                            v3 = default;
                         }
 
                         seen3 = true;
@@ -2426,21 +2475,33 @@ namespace GlacierTrail.Events
                     {
                         if (seen4)
                         {
-                            throw reader.Duplicate("S3Location", "accessControlList");
+                            reader.Repeated("S3Location", "accessControlList");
+                            v4 = default;
                         }
 
                         seen4 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "accessControlList", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.Grant>();
                             while (reader.ReadItem())
                             {
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "accessControlList");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "accessControlList"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 global::GlacierTrail.Events.Grant item0;
                                 item0 = global::GlacierTrail.Events.Grant.Read(ref reader);
                                 list0.Add(item0);
                             }
                             v4 = list0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "accessControlList", ref extensionData);
+                            }
                         }
                         break;
                     }
@@ -2448,23 +2509,35 @@ namespace GlacierTrail.Events
                     {
                         if (seen5)
                         {
-                            throw reader.Duplicate("S3Location", "tagging");
+                            reader.Repeated("S3Location", "tagging");
+                            v5 = default;
                         }
 
                         seen5 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tagging", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
                             while (reader.ReadProperty())
                             {
                                 string key0 = reader.GetString();
                                 reader.Read();
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "tagging");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "tagging"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 string item0;
                                 item0 = reader.GetString();
                                 map0[key0] = item0;
                             }
                             v5 = map0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "tagging", ref extensionData);
+                            }
                         }
                         break;
                     }
@@ -2472,23 +2545,35 @@ namespace GlacierTrail.Events
                     {
                         if (seen6)
                         {
-                            throw reader.Duplicate("S3Location", "userMetadata");
+                            reader.Repeated("S3Location", "userMetadata");
+                            v6 = default;
                         }
 
                         seen6 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "userMetadata", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
                             while (reader.ReadProperty())
                             {
                                 string key0 = reader.GetString();
                                 reader.Read();
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "userMetadata");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "userMetadata"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 string item0;
                                 item0 = reader.GetString();
                                 map0[key0] = item0;
                             }
                             v6 = map0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "userMetadata", ref extensionData);
+                            }
                         }
                         break;
                     }
@@ -2496,7 +2581,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen7)
                         {
-                            throw reader.Duplicate("S3Location", "storageClass");
+                            reader.Repeated("S3Location", "storageClass");
+                            v7 = default;
                         }
 
                         seen7 = true;
@@ -2763,7 +2849,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("OutputLocation", "s3");
+                            reader.Repeated("OutputLocation", "s3");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -2964,7 +3051,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("JobParameters", "type");
+                            reader.Repeated("JobParameters", "type");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -2978,7 +3066,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("JobParameters", "format");
+                            reader.Repeated("JobParameters", "format");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -2992,7 +3081,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("JobParameters", "archiveId");
+                            reader.Repeated("JobParameters", "archiveId");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -3006,7 +3096,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen3)
                         {
-                            throw reader.Duplicate("JobParameters", "description");
+                            reader.Repeated("JobParameters", "description");
+                            v3 = default;
                         }
 
                         seen3 = true;
@@ -3020,7 +3111,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen4)
                         {
-                            throw reader.Duplicate("JobParameters", "sNSTopic");
+                            reader.Repeated("JobParameters", "sNSTopic");
+                            v4 = default;
                         }
 
                         seen4 = true;
@@ -3034,7 +3126,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen5)
                         {
-                            throw reader.Duplicate("JobParameters", "retrievalByteRange");
+                            reader.Repeated("JobParameters", "retrievalByteRange");
+                            v5 = default;
                         }
 
                         seen5 = true;
@@ -3048,7 +3141,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen6)
                         {
-                            throw reader.Duplicate("JobParameters", "tier");
+                            reader.Repeated("JobParameters", "tier");
+                            v6 = default;
                         }
 
                         seen6 = true;
@@ -3062,7 +3156,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen7)
                         {
-                            throw reader.Duplicate("JobParameters", "inventoryRetrievalParameters");
+                            reader.Repeated("JobParameters", "inventoryRetrievalParameters");
+                            v7 = default;
                         }
 
                         seen7 = true;
@@ -3076,7 +3171,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen8)
                         {
-                            throw reader.Duplicate("JobParameters", "selectParameters");
+                            reader.Repeated("JobParameters", "selectParameters");
+                            v8 = default;
                         }
 
                         seen8 = true;
@@ -3090,7 +3186,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen9)
                         {
-                            throw reader.Duplicate("JobParameters", "outputLocation");
+                            reader.Repeated("JobParameters", "outputLocation");
+                            v9 = default;
                         }
 
                         seen9 = true;
@@ -3386,7 +3483,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("VaultAccessPolicy", "policy");
+                            reader.Repeated("VaultAccessPolicy", "policy");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -3497,7 +3595,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("VaultLockPolicy", "policy");
+                            reader.Repeated("VaultLockPolicy", "policy");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -3618,7 +3717,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("VaultNotificationConfig", "sNSTopic");
+                            reader.Repeated("VaultNotificationConfig", "sNSTopic");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -3632,21 +3732,33 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("VaultNotificationConfig", "events");
+                            reader.Repeated("VaultNotificationConfig", "events");
+                            v1 = default;
                         }
 
                         seen1 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "events", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.VaultNotificationEvent>();
                             while (reader.ReadItem())
                             {
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "events");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "events"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 global::GlacierTrail.Events.VaultNotificationEvent item0;
                                 item0 = global::GlacierTrail.Events.VaultNotificationEvent.Read(ref reader);
                                 list0.Add(item0);
                             }
                             v1 = list0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "events", ref extensionData);
+                            }
                         }
                         break;
                     }

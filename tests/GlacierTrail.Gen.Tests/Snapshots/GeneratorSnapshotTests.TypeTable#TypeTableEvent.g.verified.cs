@@ -57,11 +57,21 @@ namespace GlacierTrail.Events
             {
                 case global::GlacierTrail.CloudTrailPayload.RequestParameters:
                 {
+                    if (!reader.PayloadIsObject("requestParameters"))
+                    {
+                        return false;
+                    }
+
                     RequestParameters = global::GlacierTrail.Events.TypeTableRequestParameters.Read(ref reader);
                     return true;
                 }
                 case global::GlacierTrail.CloudTrailPayload.ResponseElements:
                 {
+                    if (!reader.PayloadIsObject("responseElements"))
+                    {
+                        return false;
+                    }
+
                     ResponseElements = global::GlacierTrail.Events.TypeTableResponseElements.Read(ref reader);
                     return true;
                 }
@@ -117,12 +127,12 @@ namespace GlacierTrail.Events
     public sealed partial class TypeTableTag
     {
         /// <summary>
-        /// The JSON member key.
+        /// The JSON member key. Required by the schema: null when the record lacks it, with a problem on the event.
         /// </summary>
         /// <remarks>
         /// JSON: key
         /// </remarks>
-        public required string Key { get; set; }
+        public string? Key { get; set; }
 
         /// <summary>
         /// The JSON member value.
@@ -157,11 +167,12 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("Tag", "key");
+                            reader.Repeated("Tag", "key");
+                            v0 = default;
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "key", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "Tag", "key", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -171,7 +182,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("Tag", "value");
+                            reader.Repeated("Tag", "value");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -189,9 +201,14 @@ namespace GlacierTrail.Events
                 }
             }
 
+            if (!seen0)
+            {
+                reader.MissingMember("Tag", "key");
+            }
+
             return new TypeTableTag
             {
-                Key = v0 ?? throw reader.MissingRequired("Tag", "key"),
+                Key = v0,
                 Value = v1,
                 ExtensionData = extensionData,
             };
@@ -273,12 +290,12 @@ namespace GlacierTrail.Events
     public sealed partial class TypeTableRequestParametersEntriesItem
     {
         /// <summary>
-        /// The JSON member id.
+        /// The JSON member id. Required by the schema: null when the record lacks it, with a problem on the event.
         /// </summary>
         /// <remarks>
         /// JSON: id
         /// </remarks>
-        public required string Id { get; set; }
+        public string? Id { get; set; }
 
         /// <summary>
         /// The JSON member size.
@@ -313,11 +330,12 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("requestParameters.entries[]", "id");
+                            reader.Repeated("requestParameters.entries[]", "id");
+                            v0 = default;
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "id", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters.entries[]", "id", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -327,7 +345,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("requestParameters.entries[]", "size");
+                            reader.Repeated("requestParameters.entries[]", "size");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -345,9 +364,14 @@ namespace GlacierTrail.Events
                 }
             }
 
+            if (!seen0)
+            {
+                reader.MissingMember("requestParameters.entries[]", "id");
+            }
+
             return new TypeTableRequestParametersEntriesItem
             {
-                Id = v0 ?? throw reader.MissingRequired("requestParameters.entries[]", "id"),
+                Id = v0,
                 Size = v1,
                 ExtensionData = extensionData,
             };
@@ -459,7 +483,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("requestParameters.limits.*", "max");
+                            reader.Repeated("requestParameters.limits.*", "max");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -570,7 +595,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("requestParameters.nested.inner", "depth");
+                            reader.Repeated("requestParameters.nested.inner", "depth");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -681,7 +707,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("requestParameters.nested", "inner");
+                            reader.Repeated("requestParameters.nested", "inner");
+                            v0 = default;
                         }
 
                         seen0 = true;
@@ -762,12 +789,12 @@ namespace GlacierTrail.Events
     public sealed partial class TypeTableRequestParameters
     {
         /// <summary>
-        /// string
+        /// string Required by the schema: null when the record lacks it, with a problem on the event.
         /// </summary>
         /// <remarks>
         /// JSON: plainString
         /// </remarks>
-        public required string PlainString { get; set; }
+        public string? PlainString { get; set; }
 
         /// <summary>
         /// string, format date-time
@@ -858,12 +885,12 @@ namespace GlacierTrail.Events
         public long? OptionalCount { get; set; }
 
         /// <summary>
-        /// required, so not nullable
+        /// required, so not nullable Required by the schema: null when the record lacks it, with a problem on the event.
         /// </summary>
         /// <remarks>
         /// JSON: requiredCount
         /// </remarks>
-        public required long RequiredCount { get; set; }
+        public long? RequiredCount { get; set; }
 
         /// <summary>
         /// nested object
@@ -952,11 +979,12 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("requestParameters", "plainString");
+                            reader.Repeated("requestParameters", "plainString");
+                            v0 = default;
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "plainString", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "plainString", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -966,7 +994,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen1)
                         {
-                            throw reader.Duplicate("requestParameters", "timestamp");
+                            reader.Repeated("requestParameters", "timestamp");
+                            v1 = default;
                         }
 
                         seen1 = true;
@@ -980,7 +1009,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen2)
                         {
-                            throw reader.Duplicate("requestParameters", "count");
+                            reader.Repeated("requestParameters", "count");
+                            v2 = default;
                         }
 
                         seen2 = true;
@@ -994,7 +1024,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen3)
                         {
-                            throw reader.Duplicate("requestParameters", "ratio");
+                            reader.Repeated("requestParameters", "ratio");
+                            v3 = default;
                         }
 
                         seen3 = true;
@@ -1008,7 +1039,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen4)
                         {
-                            throw reader.Duplicate("requestParameters", "enabled");
+                            reader.Repeated("requestParameters", "enabled");
+                            v4 = default;
                         }
 
                         seen4 = true;
@@ -1022,21 +1054,33 @@ namespace GlacierTrail.Events
                     {
                         if (seen5)
                         {
-                            throw reader.Duplicate("requestParameters", "names");
+                            reader.Repeated("requestParameters", "names");
+                            v5 = default;
                         }
 
                         seen5 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "names", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<string>();
                             while (reader.ReadItem())
                             {
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "names");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "names"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 string item0;
                                 item0 = reader.GetString();
                                 list0.Add(item0);
                             }
                             v5 = list0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "names", ref extensionData);
+                            }
                         }
                         break;
                     }
@@ -1044,21 +1088,33 @@ namespace GlacierTrail.Events
                     {
                         if (seen6)
                         {
-                            throw reader.Duplicate("requestParameters", "entries");
+                            reader.Repeated("requestParameters", "entries");
+                            v6 = default;
                         }
 
                         seen6 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "entries", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem>();
                             while (reader.ReadItem())
                             {
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "entries");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "entries"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem item0;
                                 item0 = global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem.Read(ref reader);
                                 list0.Add(item0);
                             }
                             v6 = list0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "entries", ref extensionData);
+                            }
                         }
                         break;
                     }
@@ -1066,23 +1122,35 @@ namespace GlacierTrail.Events
                     {
                         if (seen7)
                         {
-                            throw reader.Duplicate("requestParameters", "labels");
+                            reader.Repeated("requestParameters", "labels");
+                            v7 = default;
                         }
 
                         seen7 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "labels", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
                             while (reader.ReadProperty())
                             {
                                 string key0 = reader.GetString();
                                 reader.Read();
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.String, "labels");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "labels"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 string item0;
                                 item0 = reader.GetString();
                                 map0[key0] = item0;
                             }
                             v7 = map0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "labels", ref extensionData);
+                            }
                         }
                         break;
                     }
@@ -1090,23 +1158,35 @@ namespace GlacierTrail.Events
                     {
                         if (seen8)
                         {
-                            throw reader.Duplicate("requestParameters", "limits");
+                            reader.Repeated("requestParameters", "limits");
+                            v8 = default;
                         }
 
                         seen8 = true;
                         if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "limits", ref extensionData))
                         {
+                            int mark = reader.Mark();
+                            bool verbatim = false;
                             var map0 = new global::System.Collections.Generic.Dictionary<string, global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue>();
                             while (reader.ReadProperty())
                             {
                                 string key0 = reader.GetString();
                                 reader.Read();
-                                reader.ExpectItem(global::GlacierTrail.CloudTrailJsonKind.Object, "limits");
+                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "limits"))
+                                {
+                                    verbatim = true;
+                                    continue;
+                                }
+
                                 global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue item0;
                                 item0 = global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue.Read(ref reader);
                                 map0[key0] = item0;
                             }
                             v8 = map0;
+                            if (verbatim)
+                            {
+                                reader.KeepSince(mark, "limits", ref extensionData);
+                            }
                         }
                         break;
                     }
@@ -1114,7 +1194,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen9)
                         {
-                            throw reader.Duplicate("requestParameters", "tier");
+                            reader.Repeated("requestParameters", "tier");
+                            v9 = default;
                         }
 
                         seen9 = true;
@@ -1128,7 +1209,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen10)
                         {
-                            throw reader.Duplicate("requestParameters", "maybeName");
+                            reader.Repeated("requestParameters", "maybeName");
+                            v10 = default;
                         }
 
                         seen10 = true;
@@ -1142,7 +1224,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen11)
                         {
-                            throw reader.Duplicate("requestParameters", "optionalCount");
+                            reader.Repeated("requestParameters", "optionalCount");
+                            v11 = default;
                         }
 
                         seen11 = true;
@@ -1156,11 +1239,12 @@ namespace GlacierTrail.Events
                     {
                         if (seen12)
                         {
-                            throw reader.Duplicate("requestParameters", "requiredCount");
+                            reader.Repeated("requestParameters", "requiredCount");
+                            v12 = default;
                         }
 
                         seen12 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "requiredCount", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "requestParameters", "requiredCount", ref extensionData))
                         {
                             v12 = reader.GetInt64();
                         }
@@ -1170,7 +1254,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen13)
                         {
-                            throw reader.Duplicate("requestParameters", "nested");
+                            reader.Repeated("requestParameters", "nested");
+                            v13 = default;
                         }
 
                         seen13 = true;
@@ -1184,7 +1269,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen14)
                         {
-                            throw reader.Duplicate("requestParameters", "tag");
+                            reader.Repeated("requestParameters", "tag");
+                            v14 = default;
                         }
 
                         seen14 = true;
@@ -1198,7 +1284,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen15)
                         {
-                            throw reader.Duplicate("requestParameters", "hostile");
+                            reader.Repeated("requestParameters", "hostile");
+                            v15 = default;
                         }
 
                         seen15 = true;
@@ -1212,7 +1299,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen16)
                         {
-                            throw reader.Duplicate("requestParameters", "x-amz-request-id");
+                            reader.Repeated("requestParameters", "x-amz-request-id");
+                            v16 = default;
                         }
 
                         seen16 = true;
@@ -1230,9 +1318,19 @@ namespace GlacierTrail.Events
                 }
             }
 
+            if (!seen0)
+            {
+                reader.MissingMember("requestParameters", "plainString");
+            }
+
+            if (!seen12)
+            {
+                reader.MissingMember("requestParameters", "requiredCount");
+            }
+
             return new TypeTableRequestParameters
             {
-                PlainString = v0 ?? throw reader.MissingRequired("requestParameters", "plainString"),
+                PlainString = v0,
                 Timestamp = v1,
                 Count = v2,
                 Ratio = v3,
@@ -1244,7 +1342,7 @@ namespace GlacierTrail.Events
                 Tier = v9,
                 MaybeName = v10,
                 OptionalCount = v11,
-                RequiredCount = v12 ?? throw reader.MissingRequired("requestParameters", "requiredCount"),
+                RequiredCount = v12,
                 Nested = v13,
                 Tag = v14,
                 Hostile = v15,
@@ -1649,7 +1747,8 @@ namespace GlacierTrail.Events
                     {
                         if (seen0)
                         {
-                            throw reader.Duplicate("responseElements", "location");
+                            reader.Repeated("responseElements", "location");
+                            v0 = default;
                         }
 
                         seen0 = true;

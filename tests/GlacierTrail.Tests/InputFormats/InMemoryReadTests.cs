@@ -252,11 +252,11 @@ public sealed class InMemoryReadTests
         stream.Position = skipped.Length;
         var hiding = new MemoryStream([.. skipped, .. log], writable: false) { Position = skipped.Length };
 
-        var actual = await ReadStreamAsync(stream, null, Source);
+        var actual = await ReadStreamAsync(stream, TestLogs.Strict, Source);
 
         Assert.Equal(stream.Length, stream.Position);
-        AssertSame(await ReadStreamAsync(hiding, null, Source), actual);
-        AssertSame(ReadMemory(log, null, Source), actual);
+        AssertSame(await ReadStreamAsync(hiding, TestLogs.Strict, Source), actual);
+        AssertSame(ReadMemory(log, TestLogs.Strict, Source), actual);
         var error = Assert.Single(actual.Items, l => l.StartsWith("error", StringComparison.Ordinal));
         Assert.Contains($"| record 2 | byte {badOffset} |", error, StringComparison.Ordinal);
         Assert.Equal(4, actual.Events);
@@ -275,12 +275,12 @@ public sealed class InMemoryReadTests
             Position = skipped.Length,
         };
 
-        var actual = await ReadStreamAsync(stream, null, Source);
+        var actual = await ReadStreamAsync(stream, TestLogs.Strict, Source);
 
         Assert.Equal(stream.Length, stream.Position);
-        AssertSame(ReadMemory(log, null, Source), actual);
+        AssertSame(ReadMemory(log, TestLogs.Strict, Source), actual);
         var hiding = new MemoryStream(array, outside.Length, skipped.Length + log.Length, writable: false) { Position = skipped.Length };
-        AssertSame(await ReadStreamAsync(hiding, null, Source), actual);
+        AssertSame(await ReadStreamAsync(hiding, TestLogs.Strict, Source), actual);
         Assert.Contains($"| record 2 | byte {badOffset} |", Assert.Single(actual.Items, l => l.StartsWith("error", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
@@ -309,10 +309,10 @@ public sealed class InMemoryReadTests
         stream.Write(gzip);
         stream.Position = position;
 
-        var actual = await ReadStreamAsync(stream, null, Source);
+        var actual = await ReadStreamAsync(stream, TestLogs.Strict, Source);
 
-        AssertSame(ReadMemory(log, null, Source), actual);
-        AssertSame(await ReadStreamAsync(NotExposable(gzip), null, Source), actual);
+        AssertSame(ReadMemory(log, TestLogs.Strict, Source), actual);
+        AssertSame(await ReadStreamAsync(NotExposable(gzip), TestLogs.Strict, Source), actual);
         Assert.Equal((4, 1), (actual.Events, actual.Errors));
     }
 
@@ -354,7 +354,7 @@ public sealed class InMemoryReadTests
     {
         var (log, badOffset) = TestLogs.WithBadVaultName();
 
-        var read = GlacierTrailEvents.Read(log, sourceName: Source);
+        var read = GlacierTrailEvents.Read(log, TestLogs.Strict, Source);
         var firstTwo = read.Take(2).ToList();
         var events = new List<CloudTrailEvent>();
         var error = Assert.Throws<CloudTrailReadException>(() =>
@@ -371,7 +371,7 @@ public sealed class InMemoryReadTests
         Assert.Equal(2, error.RecordIndex);
         Assert.Equal(badOffset, error.ByteOffset);
         Assert.Contains("expected a string, found a number", error.Detail, StringComparison.Ordinal);
-        Assert.Throws<CloudTrailReadException>(() => GlacierTrailEvents.Read(TestLogs.Gzip(log)).ToList());
+        Assert.Throws<CloudTrailReadException>(() => GlacierTrailEvents.Read(TestLogs.Gzip(log), TestLogs.Strict).ToList());
     }
 
     [Fact]
@@ -391,7 +391,7 @@ public sealed class InMemoryReadTests
         byte[] plain = ReadCases.RecordsLog(records);
         byte[] log = gzip ? TestLogs.Gzip(plain) : plain;
         var errors = new List<CloudTrailReadException>();
-        var skip = Copy(null, CloudTrailErrorHandling.Skip, errors, []);
+        var skip = Copy(TestLogs.Strict, CloudTrailErrorHandling.Skip, errors, []);
 
         var first = GlacierTrailEvents.Read(log, skip).Take(3).ToList();
 
@@ -400,7 +400,7 @@ public sealed class InMemoryReadTests
 
         // With a record filter the records framed can be counted: a window's worth, not the log.
         int framed = 0;
-        var counting = new CloudTrailReaderOptions { ErrorHandling = CloudTrailErrorHandling.Skip, OnError = errors.Add, EventFilter = (_, _) => ++framed > 0 };
+        var counting = new CloudTrailReaderOptions { Strict = true, ErrorHandling = CloudTrailErrorHandling.Skip, OnError = errors.Add, EventFilter = (_, _) => ++framed > 0 };
         Assert.Equal(3, GlacierTrailEvents.Read(log, counting).Take(3).Count());
         Assert.InRange(framed, 3, Count / 10);
         Assert.Empty(errors);

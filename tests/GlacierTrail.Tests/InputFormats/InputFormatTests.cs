@@ -236,7 +236,7 @@ public sealed class InputFormatTests
     {
         string path = InputSamples.PathOf(sample);
 
-        var (events, error) = await TestLogs.ReadUntilErrorAsync(GlacierTrailEvents.ReadFileAsync(path, new CloudTrailReaderOptions { Format = format }));
+        var (events, error) = await TestLogs.ReadUntilErrorAsync(GlacierTrailEvents.ReadFileAsync(path, new CloudTrailReaderOptions { Format = format, Strict = true }));
 
         Assert.Empty(events);
         Assert.NotNull(error);
