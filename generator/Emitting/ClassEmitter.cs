@@ -318,6 +318,10 @@ internal sealed class ClassEmitter
         {
             w.Open($"while ({Reader}.ReadProperty())");
             w.Line($"string key{d} = {Reader}.GetString();");
+            w.Open($"if ({collection}.ContainsKey(key{d}))");
+            w.Line($"{Reader}.Repeated({key}, key{d});");
+            w.Close();
+            w.Line();
             w.Line($"{Reader}.Read();");
         }
 

@@ -110,7 +110,7 @@ public sealed record FuzzCase(int[] Picks, bool Ndjson, bool Gzip, int Mutation,
 /// (default 2,000: 1,600 plain, 400 gzip); a failing case is shrunk by CsCheck and the smallest is
 /// saved under Corpus/fuzz-regressions/, which <see cref="SavedRegressionsStillPass"/> replays.
 /// </summary>
-public class FuzzTests(ITestOutputHelper output)
+public partial class FuzzTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(10);
 

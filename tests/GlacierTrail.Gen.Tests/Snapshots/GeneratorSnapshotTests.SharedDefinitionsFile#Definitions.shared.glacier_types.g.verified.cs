@@ -2522,6 +2522,11 @@ namespace GlacierTrail.Events
                             while (reader.ReadProperty())
                             {
                                 string key0 = reader.GetString();
+                                if (map0.ContainsKey(key0))
+                                {
+                                    reader.Repeated("tagging", key0);
+                                }
+
                                 reader.Read();
                                 if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "tagging"))
                                 {
@@ -2558,6 +2563,11 @@ namespace GlacierTrail.Events
                             while (reader.ReadProperty())
                             {
                                 string key0 = reader.GetString();
+                                if (map0.ContainsKey(key0))
+                                {
+                                    reader.Repeated("userMetadata", key0);
+                                }
+
                                 reader.Read();
                                 if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "userMetadata"))
                                 {

@@ -1135,6 +1135,11 @@ namespace GlacierTrail.Events
                             while (reader.ReadProperty())
                             {
                                 string key0 = reader.GetString();
+                                if (map0.ContainsKey(key0))
+                                {
+                                    reader.Repeated("labels", key0);
+                                }
+
                                 reader.Read();
                                 if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "labels"))
                                 {
@@ -1171,6 +1176,11 @@ namespace GlacierTrail.Events
                             while (reader.ReadProperty())
                             {
                                 string key0 = reader.GetString();
+                                if (map0.ContainsKey(key0))
+                                {
+                                    reader.Repeated("limits", key0);
+                                }
+
                                 reader.Read();
                                 if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "limits"))
                                 {
