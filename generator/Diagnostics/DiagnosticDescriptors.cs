@@ -11,7 +11,7 @@ namespace GlacierTrail.Gen.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     public const string Category = "GlacierTrail";
-    private const string HelpBase = "https://github.com/glaciertrail/GlacierTrail.Gen/blob/main/README.md#";
+    private const string HelpBase = "https://github.com/glaciertrail/GlacierTrail.Gen/blob/main/docs/schemas.md#";
 
     public static readonly DiagnosticDescriptor InvalidJson = Create(
         "GTG001",

@@ -12,7 +12,10 @@ using Xunit;
 namespace GlacierTrail.Gen.Tests.Caching;
 
 /// <summary>
-/// CONVENTIONS 9: the driver run twice with step tracking; what reran, and what each step holds.
+/// The generator driver run twice with step tracking: after an unrelated change every tracked
+/// step is cached, after one schema changes only that file's parse and output rerun, and no step
+/// output holds a symbol, syntax node or compilation (which would keep compilations alive and
+/// defeat caching).
 /// </summary>
 public sealed class IncrementalCachingTests
 {
@@ -195,7 +198,9 @@ public sealed class IncrementalCachingTests
     [Fact]
     public void SpecTypesAreSealedRecordsOfPlainData()
     {
-        // CONVENTIONS 2, checked on the types as well as on the values a run happens to produce.
+        // Cached specs must be sealed records of strings, numbers, bools and EquatableArray, so
+        // that they compare by value: checked on the declared types, not only on the values one
+        // run happens to produce.
         var roots = new[]
         {
             typeof(ParsedSchema), typeof(EventIdentity), typeof(SchemaFile), typeof(EventOutput), typeof(DefinitionsOutput),

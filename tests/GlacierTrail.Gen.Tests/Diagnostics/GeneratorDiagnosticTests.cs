@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using GlacierTrail.Gen.Diagnostics;
 using GlacierTrail.Gen.Tests.Infrastructure;
@@ -22,6 +23,20 @@ public sealed class GeneratorDiagnosticTests
             Enumerable.Range(1, 12).Select(i => $"GTG{i:000}"),
             DiagnosticDescriptors.All.Select(d => d.Id));
         Assert.All(DiagnosticDescriptors.All, d => Assert.Same(d, DiagnosticDescriptors.ById(d.Id)));
+    }
+
+    [Fact]
+    public void EveryHelpLinkIsAnAnchorOfTheSchemaPage()
+    {
+        // The link a build error shows must land on the entry that explains it.
+        const string page = "https://github.com/glaciertrail/GlacierTrail.Gen/blob/main/docs/schemas.md#";
+        string text = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "docs", "schemas.md"));
+        Assert.All(DiagnosticDescriptors.All, d =>
+        {
+            string anchor = d.Id.ToLowerInvariant();
+            Assert.Equal(page + anchor, d.HelpLinkUri);
+            Assert.Contains($"<a id=\"{anchor}\"></a>{d.Id}", text, StringComparison.Ordinal);
+        });
     }
 
     // GTG001 ------------------------------------------------------------------------------

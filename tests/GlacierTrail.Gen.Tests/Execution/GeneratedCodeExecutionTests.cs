@@ -11,8 +11,8 @@ using Xunit;
 namespace GlacierTrail.Gen.Tests.Execution;
 
 /// <summary>
-/// CONVENTIONS 8: the generated code compiled to memory, loaded, and called on real record
-/// bytes through the generated dispatcher.
+/// The generated code compiled to memory, loaded, and called on real record bytes through the
+/// generated dispatcher: what the snapshots show must also read real records correctly.
 /// </summary>
 public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExecutionTests.GlacierSample>
 {

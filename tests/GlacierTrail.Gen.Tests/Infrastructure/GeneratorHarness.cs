@@ -125,7 +125,10 @@ internal sealed class GeneratorRun
         }
     }
 
-    /// <summary>CONVENTIONS 8: the output compilation has nothing above Info (no warning, no error).</summary>
+    /// <summary>
+    /// The output compilation has nothing above Info (no warning, no error): generated code must
+    /// build cleanly in consumers that treat warnings as errors.
+    /// </summary>
     public void AssertCompilationClean()
     {
         var problems = CompilationDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Info).ToList();

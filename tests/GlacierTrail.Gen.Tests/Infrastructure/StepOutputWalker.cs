@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace GlacierTrail.Gen.Tests.Infrastructure;
 
 /// <summary>
-/// CONVENTIONS 2: walks a cached pipeline value (tuples, records, <c>EquatableArray</c>, arrays)
+/// Walks a cached pipeline value (tuples, records, <c>EquatableArray</c>, arrays)
 /// through every instance field, and reports the path to anything that would pin a compilation
 /// or defeat caching.
 /// </summary>

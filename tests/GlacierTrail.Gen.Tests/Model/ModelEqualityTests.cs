@@ -10,8 +10,9 @@ using Xunit;
 namespace GlacierTrail.Gen.Tests.Model;
 
 /// <summary>
-/// CONVENTIONS 10: the parse step's specs compare by value, so the pipeline can cache them:
-/// equal for the same meaning, different for a different meaning.
+/// The parse step's specs compare by value, so the pipeline can cache them: the same schema
+/// parsed twice, or edited only in whitespace, gives equal specs with equal hash codes, and a
+/// change of meaning gives different specs.
 /// </summary>
 public sealed class ModelEqualityTests
 {

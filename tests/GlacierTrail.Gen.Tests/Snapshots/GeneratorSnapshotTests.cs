@@ -5,9 +5,10 @@ using Xunit;
 namespace GlacierTrail.Gen.Tests.Snapshots;
 
 /// <summary>
-/// Baselines of generated code (CONVENTIONS 7) for representative schemas. Each run also checks
-/// that the generator reported nothing and that the output compiles with nothing above Info
-/// (CONVENTIONS 8), and that it produced exactly the expected files.
+/// Baselines of generated code for representative schemas: one checked-in file per generated
+/// source, compared after newline normalisation, so every change to generated code is a
+/// reviewed diff. Each run also checks that the generator reported nothing, that the output
+/// compiles with nothing above Info, and that it produced exactly the expected files.
 /// </summary>
 public sealed class GeneratorSnapshotTests
 {
