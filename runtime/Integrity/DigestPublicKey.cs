@@ -107,10 +107,11 @@ public sealed class DigestPublicKey
                 }
 
                 string fingerprint = RequiredString(item, "Fingerprint", where);
+                string value = RequiredString(item, "Value", where);
                 byte[] der;
                 try
                 {
-                    der = Convert.FromBase64String(RequiredString(item, "Value", where));
+                    der = Convert.FromBase64String(value);
                 }
                 catch (FormatException ex)
                 {
