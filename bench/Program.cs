@@ -7,6 +7,7 @@ using GlacierTrail.Bench.Quick;
 // dotnet run -c Release --project bench -- --quick        every contender, one process, figures and targets
 // dotnet run -c Release --project bench -- --generate     (re)write the corpora under bench/corpus
 // dotnet run -c Release --project bench -- --generator-quick   generator cost: full runs and a one-schema edit
+// dotnet run -c Release --project bench -- --verify [--scale S]   glaciertrail verify next to inflate + SHA-256 alone, MB/s
 // dotnet run -c Release --project bench -- --profile floor|stj|typed|filtered|gzip [seconds]   one contender in a loop, for dotnet-trace
 // dotnet run -c Release --project bench -- --filter '*'   BenchmarkDotNet
 if (args.Length > 0 && args[0] == "--quick")
@@ -26,6 +27,11 @@ if (args.Length > 0 && args[0] == "--quick")
     }
 
     return QuickRunner.Run(scale, skipMemory);
+}
+
+if (args.Length > 0 && args[0] == "--verify")
+{
+    return VerifyQuick.Run(args.Length > 2 && args[1] == "--scale" ? double.Parse(args[2], CultureInfo.InvariantCulture) : 1.0);
 }
 
 if (args.Length > 0 && args[0] == "--generator-quick")

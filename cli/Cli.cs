@@ -67,6 +67,7 @@ public static class Cli
             BuildEvents(context),
             BuildSummary(context),
             BuildCheck(context),
+            VerifyCommand.Build(context),
         };
         return root;
     }

@@ -5,6 +5,11 @@
 // A .NET file-based app using only the base class library. Every value comes from one seeded
 // Random and fixed start times, and the gzip header carries no timestamp, so two runs write
 // byte-identical files. Accounts, IPs, keys and names are documentation examples, not real ones.
+//
+// The digest chains beside the logs are signed with SampleDigestKey.Pem below (RSA PKCS#1 v1.5
+// signatures are deterministic, so they too are byte-identical run to run). Its public half goes
+// to public-keys.json and the newest digests' signatures to signatures.json, both in the folder
+// above the output folder (samples/), outside the tree being verified.
 
 using System;
 using System.Collections.Generic;
@@ -21,6 +26,48 @@ string outDir = args.Length > 0 ? args[0] : Path.Combine("samples", "logs");
 var samples = new SampleSet(new Random(20250314));
 samples.WriteAll(outDir);
 return 0;
+
+/// <summary>
+/// SAMPLE-ONLY KEY. It signs the sample digest chains and nothing else; it is published here, so
+/// a signature made with it proves nothing about real logs. Never trust it for real logs: real
+/// digests are verified with the keys 'aws cloudtrail list-public-keys' returns.
+/// </summary>
+static class SampleDigestKey
+{
+    public const string Pem = """
+        -----BEGIN PRIVATE KEY-----
+        MIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwggSiAgEAAoIBAQDwSwEWOJ9hQfC2
+        3bYhC4wYEWLmgtINaOqN3cW7KGZeoh4Wm2e5xRKrp/U3x9tvBY2NfjEChP4+IFD/
+        cOKdBIvcs7/yVgSvBfSs73Qq00bdrsAoiYarSyxxJBdm++Ov0HCo/rrME8e8oOrH
+        YSsatJ26xgRnlqQDG4GCDOZN6Vzzty1bfP8wY1JAsMfb0wqR26zzO5lA/15sk9K5
+        qDtDBKUN3lsoNhz5mr8tjRSHe3s90hWET0HcOZyT5NWL/0ttBLACgxH9O7HoafC0
+        FItBQ25GhIaoEYd69XnlGF2PDCtVeOgsDgvxnd/zwwVkZ02w6D38SXCh1N2BIc4/
+        Fy5fXlGbAgMBAAECgf8cV1FoSCPmfKuXjDqTLeR7w8c1SHU2l5VGaky8zeJOy+sz
+        EX4lAjrqN+7Ww6c33yiAzfVqL8X15nVojBMgRIQCU0jR/XF/xhKR5wopa6+HRV6d
+        7SXjx/Sd5TFat6m09JlpmDW4VS/Q6MRNBxNHq1+GWijZ0mstNIpKAWSIkq/XffTi
+        WAyg8jKfWdR8AJRtRGtVeOhQpUzYNlpEoaHbFqfd34JfkUZFY+A48hewMJgLAtxX
+        471iFzYC/003RWgFXvqgp7sQv0+k//vf71ioPJTreP5GptXmGLfg+ySKnN+ysIc2
+        vU68SdFd1xFrGMnBt0+eMT514kxS9YKcsY52WsECgYEA+pepmqRCTPOghmHFKd77
+        Yi++w7OZ/bBkV0AbO+Qd45VJuNBWFtw3PIk3FNbN9CmSuNZxuuWXsubgMk2Fj/Cx
+        hyDkxGptUQs1XSyeUSFWHhOA8NZiAzO8KCEjWKHuWfQ90OGrUYyyadh1lTDcvFYp
+        GXanXIEUzMAT1gVaPVwOqhkCgYEA9Xpx5lFRv/rRUgqk+vfJPBRTlFCTf3VDvXKR
+        Rt3e11npDrmRTT5Rc2VGzqvHnJKorLSY2gssZrujEnuonZH+6VvGsfakMS6Q4EEH
+        69bDU/0I+QqkqWUZQbuPRgFvHheEcS/3/k8W2bG8Oxp2AAeN4ULL2lzNqsBE9uzQ
+        Hju699MCgYA1H1OIAcxATeE4u581WhzGWsLA7+D0I6GR0Xg0gQ5JAYvITvoBDJv1
+        DE2N8F9mpC2DW4puiV9YQJNEdqSat/aaY8G7Vaho5sxgPSYuoreD1rSd2YSbkysP
+        Ar9geatyjFFSZ5SOzBnCUG3Uu6//iPBbgojGFmMXaJyL4USY/1voeQKBgQDy1Xjd
+        LS6gqn7tGMiR2BMC0tzHSFpQ6PDk9PPP1eX+xNuvDFU3w2ERtWsxQW9KbS5dAp5+
+        fDUlP5MW0qs/jNBNitNo8yMD4BvDK7GpVJ+Pcy2wJx4y0GcGxoL57qs8amlDCv/Z
+        W+Wv3onlMczvRInO/6PnVIzD0EWouyU58z6GrwKBgQCpip7hqKZwN/ORnhukOYQV
+        U+u2n0v73OoHchQog8TrmcKpOITqHYjj83op6b1feDHdkd7nyt1HybIsvyTST2o2
+        olV6o3OAgD8C49j5DKkCsG4beSx5pi7M1Y3rY9WkyiM2hIVh2uBO5Uoqlpy9CUBP
+        ty0YQBfKw3/JbaDcpriM8g==
+        -----END PRIVATE KEY-----
+        """;
+
+    public static readonly DateTime ValidFrom = new(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime ValidUntil = new(2025, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+}
 
 /// <summary>An ordered JSON object: CloudTrail's key order is part of what the samples show.</summary>
 sealed class J
@@ -267,6 +314,7 @@ sealed class SampleSet
     const string Member = "444455556666";
     const string OrgId = "o-a1b2c3d4e5";
     const string TrailBucket = "aws-cloudtrail-logs-111122223333-5e1a7c3f";
+    const string OrgBucket = "aws-cloudtrail-logs-o-a1b2c3d4e5-9c4d2b7e";
     const string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     const string UrlSafe = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     const string Base64Chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -1092,7 +1140,13 @@ sealed class SampleSet
             Write(outDir, f.Key, Gzip.Compress(f.Json));
         }
 
-        WriteDigest(outDir, a, b);
+        using var key = RSA.Create();
+        key.ImportFromPem(SampleDigestKey.Pem);
+        var chains = new DigestChainWriter(outDir, key, logs);
+        chains.Write(Main, null, "us-east-1", TrailBucket, "glacier-audit", "us-east-1", At(14, 9, 4, 51), At(15, 9, 4, 51));
+        chains.Write(Main, null, "eu-west-1", TrailBucket, "glacier-audit", "us-east-1", At(14, 13, 41, 7), At(15, 12, 41, 7));
+        chains.Write(Member, OrgId, "ap-southeast-2", OrgBucket, "org-audit", "us-east-1", At(15, 22, 17, 33), At(15, 23, 17, 33));
+        chains.WriteKeyAndSignatures(Path.GetDirectoryName(Path.GetFullPath(outDir))!);
         Write(outDir, "glacier-docs-example.json", Json.Serialize(DocsExample(), indented: true));
 
         int total = 0;
@@ -1102,7 +1156,7 @@ sealed class SampleSet
             Console.WriteLine($"{f.Records.Count,3} records  {f.Key}");
         }
 
-        Console.WriteLine($"{total,3} records in {logs.Count} log files, 1 digest, glacier-docs-example.json (4 records)");
+        Console.WriteLine($"{total,3} records in {logs.Count} log files, {chains.Digests} digests in 3 signed chains, glacier-docs-example.json (4 records)");
     }
 
     void Finish(LogFile f)
@@ -1123,50 +1177,7 @@ sealed class SampleSet
         }
     }
 
-    void WriteDigest(string outDir, params LogFile[] files)
-    {
-        DateTime end = At(14, 10, 4, 51);
-        DateTime start = end.AddHours(-1);
-        string folder = $"AWSLogs/{Main}/CloudTrail-Digest/us-east-1/2025/03/14";
-        string key = $"{folder}/{Main}_CloudTrail-Digest_us-east-1_trail_us-east-1_20250314T1005Z.json.gz";
-        string previous = $"{folder}/{Main}_CloudTrail-Digest_us-east-1_trail_us-east-1_20250314T0905Z.json.gz";
-        DateTime oldest = DateTime.MaxValue;
-        DateTime newest = DateTime.MinValue;
-        var entries = new object?[files.Length];
-        for (int i = 0; i < files.Length; i++)
-        {
-            var f = files[i];
-            oldest = f.Oldest < oldest ? f.Oldest : oldest;
-            newest = f.Newest > newest ? f.Newest : newest;
-            entries[i] = new J()
-                .Add("s3Bucket", TrailBucket)
-                .Add("s3Object", f.Key)
-                .Add("hashValue", Convert.ToHexString(SHA256.HashData(f.Json)).ToLowerInvariant())
-                .Add("hashAlgorithm", "SHA-256")
-                .Add("newestEventTime", Time(f.Newest))
-                .Add("oldestEventTime", Time(f.Oldest));
-        }
-
-        var digest = new J()
-            .Add("awsAccountId", Main)
-            .Add("digestStartTime", Time(start))
-            .Add("digestEndTime", Time(end))
-            .Add("digestS3Bucket", TrailBucket)
-            .Add("digestS3Object", key)
-            .Add("digestPublicKeyFingerprint", Hex(32))
-            .Add("digestSignatureAlgorithm", "SHA256withRSA")
-            .Add("newestEventTime", Time(newest))
-            .Add("oldestEventTime", Time(oldest))
-            .Add("previousDigestS3Bucket", TrailBucket)
-            .Add("previousDigestS3Object", previous)
-            .Add("previousDigestHashValue", Hex(64))
-            .Add("previousDigestHashAlgorithm", "SHA-256")
-            .Add("previousDigestSignature", Hex(512))
-            .Add("logFiles", entries);
-        Write(outDir, key, Gzip.Compress(Json.Serialize(digest, indented: false)));
-    }
-
-    static void Write(string outDir, string relative, byte[] bytes)
+    public static void Write(string outDir, string relative, byte[] bytes)
     {
         string path = Path.Combine(outDir, relative.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -1212,4 +1223,97 @@ sealed class SampleSet
                 VaultParams(), null),
         });
     }
+}
+
+/// <summary>
+/// Hourly digest chains over the sample logs, as CloudTrail writes them: one per account, region
+/// and trail, the first with null previousDigest* members, each listing the log files delivered
+/// in its hour (none: an empty logFiles), hashing the previous digest's uncompressed bytes and
+/// carrying its signature.
+/// </summary>
+sealed class DigestChainWriter(string outDir, RSA key, List<LogFile> logs)
+{
+    readonly SortedDictionary<string, string> newest = new(StringComparer.Ordinal);
+
+    public int Digests { get; private set; }
+
+    string Fingerprint => Convert.ToHexString(MD5.HashData(key.ExportRSAPublicKey())).ToLowerInvariant();
+
+    public void Write(string account, string? orgId, string region, string bucket, string trail, string homeRegion, DateTime firstEnd, DateTime lastEnd)
+    {
+        string prefix = orgId is null ? $"AWSLogs/{account}" : $"AWSLogs/{orgId}/{account}";
+        string? previousKey = null, previousHash = null, previousSignature = null;
+        for (DateTime end = firstEnd; end <= lastEnd; end = end.AddHours(1))
+        {
+            DateTime start = end.AddHours(-1);
+            var files = logs.FindAll(f => f.Account == account && f.Region == region && f.Delivered > start && f.Delivered <= end);
+            string objectKey = $"{prefix}/CloudTrail-Digest/{region}/{end:yyyy}/{end:MM}/{end:dd}/{account}_CloudTrail-Digest_{region}_{trail}_{homeRegion}_{end:yyyyMMdd'T'HHmmss'Z'}.json.gz";
+            var entries = new object?[files.Count];
+            DateTime? oldest = null, newestEvent = null;
+            for (int i = 0; i < files.Count; i++)
+            {
+                var f = files[i];
+                oldest = oldest is null || f.Oldest < oldest ? f.Oldest : oldest;
+                newestEvent = newestEvent is null || f.Newest > newestEvent ? f.Newest : newestEvent;
+                entries[i] = new J()
+                    .Add("s3Bucket", bucket)
+                    .Add("s3Object", f.Key)
+                    .Add("hashValue", Hex(SHA256.HashData(f.Json)))
+                    .Add("hashAlgorithm", "SHA-256")
+                    .Add("newestEventTime", SampleSet.Time(f.Newest))
+                    .Add("oldestEventTime", SampleSet.Time(f.Oldest));
+            }
+
+            string endText = SampleSet.Time(end);
+            byte[] json = Json.Serialize(new J()
+                .Add("awsAccountId", account)
+                .Add("digestStartTime", SampleSet.Time(start))
+                .Add("digestEndTime", endText)
+                .Add("digestS3Bucket", bucket)
+                .Add("digestS3Object", objectKey)
+                .Add("digestPublicKeyFingerprint", Fingerprint)
+                .Add("digestSignatureAlgorithm", "SHA256withRSA")
+                .Add("newestEventTime", newestEvent is null ? null : SampleSet.Time(newestEvent.Value))
+                .Add("oldestEventTime", oldest is null ? null : SampleSet.Time(oldest.Value))
+                .Add("previousDigestS3Bucket", previousKey is null ? null : bucket)
+                .Add("previousDigestS3Object", previousKey)
+                .Add("previousDigestHashValue", previousHash)
+                .Add("previousDigestHashAlgorithm", previousKey is null ? null : "SHA-256")
+                .Add("previousDigestSignature", previousSignature)
+                .Add("logFiles", entries), indented: false);
+            SampleSet.Write(outDir, objectKey, Gzip.Compress(json));
+            Digests++;
+
+            // The signed text: end time as written, bucket/key, SHA-256 of the uncompressed digest, previous signature or "null".
+            string signed = endText + "\n" + bucket + "/" + objectKey + "\n" + Hex(SHA256.HashData(json)) + "\n" + (previousSignature ?? "null");
+            previousSignature = Hex(key.SignData(Encoding.UTF8.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+            previousHash = Hex(SHA256.HashData(json));
+            previousKey = objectKey;
+        }
+
+        newest[previousKey!] = previousSignature!;
+    }
+
+    /// <summary>The public key as 'aws cloudtrail list-public-keys' prints it, and the newest digests' signatures as the head-object loop collects them.</summary>
+    public void WriteKeyAndSignatures(string folder)
+    {
+        var list = new J().Add("PublicKeyList", new object?[]
+        {
+            new J()
+                .Add("Value", Convert.ToBase64String(key.ExportRSAPublicKey()))
+                .Add("ValidityStartTime", SampleDigestKey.ValidFrom.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture))
+                .Add("ValidityEndTime", SampleDigestKey.ValidUntil.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture))
+                .Add("Fingerprint", Fingerprint),
+        });
+        SampleSet.Write(folder, "public-keys.json", Json.Serialize(list, indented: true));
+        var signatures = new J();
+        foreach (var (digestKey, signature) in newest)
+        {
+            signatures.Add(digestKey, signature);
+        }
+
+        SampleSet.Write(folder, "signatures.json", Json.Serialize(signatures, indented: true));
+    }
+
+    static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 }
