@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using CsCheck;
@@ -94,6 +95,7 @@ public sealed record EscapeFuzzCase(int[] Picks, Shape Shape, bool InRecord, int
     /// <summary>Pieces that keep a JSON string syntactically valid and its bytes valid UTF-8.</summary>
     public static bool IsValidEscape(int piece) => piece is >= 0 and <= 5 or 7 or 15;
 
+    [JsonIgnore]
     public string Describe => $"{Shape} of [{string.Join(",", Picks)}], {(InRecord ? $"record {Target}" : "whole input")}, {Site} piece {Piece} at {Where}, chunk {Chunk}";
 
     public static Gen<EscapeFuzzCase> Gen => CsCheck.Gen.Select(
@@ -119,6 +121,7 @@ public sealed record EscapeFuzzCase(int[] Picks, Shape Shape, bool InRecord, int
         random.Next(1, 4097));
 
     /// <summary>How many records the shape holds (bare and single-record shapes hold one).</summary>
+    [JsonIgnore]
     public int RecordCount => Shape == Shape.Bare ? 1 : Picks.Length;
 
     /// <summary>

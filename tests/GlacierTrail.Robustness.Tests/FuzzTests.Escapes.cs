@@ -30,8 +30,16 @@ public partial class FuzzTests
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The 11 bytes that ended the command-line tool with an unhandled exception (issue 12).</summary>
-    private static readonly byte[] LoneSurrogateName = "{\"\\ud800\":1}"u8.ToArray();
+    /// <summary>The input that ended the command-line tool with an unhandled exception (issue 12).</summary>
+    private const string LoneSurrogateName = "{\"\\ud800\":1}";
+
+    /// <summary>Lone surrogates in timestamp strings (the envelope's and a nested one) failed their record instead of being delivered.</summary>
+    private static readonly string[] LoneSurrogateFinds =
+    [
+        "{\"eventTime\":\"2025-05-16T18:52:27Z\\ud800\"}",
+        "{\"eventTime\":\"2025-05-16\\udc00T18:52:27Z\"}",
+        "{\"userIdentity\":{\"sessionContext\":{\"attributes\":{\"creationDate\":\"2025-08-23T07\\ud800:31:08Z\"}}}}",
+    ];
 
     /// <summary>The reader's entry points.</summary>
     public enum Entry
@@ -97,28 +105,44 @@ public partial class FuzzTests
         }
     }
 
-    [Theory]
-    [InlineData(Entry.Stream)]
-    [InlineData(Entry.Memory)]
-    [InlineData(Entry.File)]
-    [InlineData(Entry.Record)]
-    public void LoneSurrogateTopLevelNameIsDeliveredWithItsProblem(Entry entry)
+    /// <summary>
+    /// Fixed cases, each a JSON object with a lone surrogate escape, through every entry point.
+    /// The first is the input of issue 12 that ended the command-line tool with an unhandled
+    /// exception (12 bytes; the issue says 11); the others are the fuzzer's finds, minimised.
+    /// </summary>
+    public static TheoryData<string, Entry> LoneSurrogateRegressions()
     {
-        Assert.Equal(11, LoneSurrogateName.Length);
-        var outcome = ReadThrough(entry, LoneSurrogateName, chunk: 3, strict: false, CloudTrailErrorHandling.Throw, "{\"\\ud800\":1}");
+        var data = new TheoryData<string, Entry>();
+        foreach (string input in (string[])[LoneSurrogateName, .. LoneSurrogateFinds])
+        {
+            foreach (var entry in Enum.GetValues<Entry>())
+            {
+                data.Add(input, entry);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogateRegressions))]
+    public void LoneSurrogateIsDeliveredWithItsProblem(string text, Entry entry)
+    {
+        byte[] input = Encoding.UTF8.GetBytes(text);
+        var outcome = ReadThrough(entry, input, chunk: 3, strict: false, CloudTrailErrorHandling.Throw, text);
         Assert.Empty(outcome.Errors);
         var evt = Assert.Single(outcome.Events);
         Assert.Contains(evt.Problems, p => p.Kind == CloudTrailProblemKind.InvalidUnicode);
-        CheckEvents(outcome, "{\"\\ud800\":1}");
+        CheckEvents(outcome, text);
 
-        var skipped = ReadThrough(entry, LoneSurrogateName, chunk: 3, strict: true, CloudTrailErrorHandling.Skip, "{\"\\ud800\":1} strict");
+        var skipped = ReadThrough(entry, input, chunk: 3, strict: true, CloudTrailErrorHandling.Skip, text + " (strict)");
         Assert.Empty(skipped.Events);
-        var error = Assert.Single(skipped.Errors);
-        CheckPlacement(error, LoneSurrogateName.Length, "{\"\\ud800\":1} strict");
+        CheckPlacement(Assert.Single(skipped.Errors), input.Length, text + " (strict)");
 
         // Throw mode: ReadThrough fails on any other exception type.
-        var thrown = ReadThrough(entry, LoneSurrogateName, chunk: 3, strict: true, CloudTrailErrorHandling.Throw, "{\"\\ud800\":1} strict");
-        Assert.Single(thrown.Errors);
+        var thrown = ReadThrough(entry, input, chunk: 3, strict: true, CloudTrailErrorHandling.Throw, text + " (strict)");
+        var error = Assert.Single(thrown.Errors);
+        Assert.Equal((skipped.Errors[0].Detail, skipped.Errors[0].RecordIndex, skipped.Errors[0].ByteOffset), (error.Detail, error.RecordIndex, error.ByteOffset));
     }
 
     /// <summary>Checks one case; says whether it was one whose record had to be delivered with an InvalidUnicode problem.</summary>

@@ -109,6 +109,9 @@ public sealed record FuzzCase(int[] Picks, bool Ndjson, bool Gzip, int Mutation,
 /// the first damaged byte delivered unchanged. GLACIERTRAIL_FUZZ_CASES sets the number of cases
 /// (default 2,000: 1,600 plain, 400 gzip); a failing case is shrunk by CsCheck and the smallest is
 /// saved under Corpus/fuzz-regressions/, which <see cref="SavedRegressionsStillPass"/> replays.
+/// Escapes and invalid UTF-8 in every container shape are fuzzed in FuzzTests.Escapes.cs (their
+/// failures are saved under Corpus/escape-regressions/), and through the command-line process
+/// in FuzzTests.Cli.cs.
 /// </summary>
 public partial class FuzzTests(ITestOutputHelper output)
 {
