@@ -129,16 +129,26 @@ public ref partial struct CloudTrailJsonReader
     /// </summary>
     private bool TryGetTimestamp()
     {
-        if (!_reader.ValueIsEscaped && !_reader.HasValueSequence && CloudTrailDateTime.IsCanonicalShape(_reader.ValueSpan))
+        if (!_reader.ValueIsEscaped && !_reader.HasValueSequence && CloudTrailDateTime.TryParseCanonical(_reader.ValueSpan, out _checkedDateTime))
         {
             _checkedForm = TimestampForm.CloudTrail;
-            return _reader.TryGetDateTimeOffset(out _checkedDateTime);
+            return true;
         }
 
-        string text = GetString();
+        if (_reader.ValueIsEscaped || _reader.HasValueSequence)
+        {
+            // Escapes are decoded here rather than by the reader's timestamp parser, which
+            // throws on one that is not valid Unicode.
+            string text = GetString();
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+            bool read = CloudTrailDateTime.TryParseLenient(text, out _checkedDateTime);
+            _checkedForm = CloudTrailDateTime.IsCanonicalShape(utf8) ? TimestampForm.CloudTrail : CloudTrailDateTime.HasZone(utf8) ? TimestampForm.Iso : TimestampForm.Other;
+            return read && (!_strict || _checkedForm != TimestampForm.Other);
+        }
+
         if (_reader.TryGetDateTimeOffset(out _checkedDateTime))
         {
-            if (CloudTrailDateTime.HasZone(text))
+            if (CloudTrailDateTime.HasZone(_reader.ValueSpan))
             {
                 _checkedForm = TimestampForm.Iso;
                 return true;
@@ -150,7 +160,7 @@ public ref partial struct CloudTrailJsonReader
         }
 
         _checkedForm = TimestampForm.Other;
-        return !_strict && CloudTrailDateTime.TryParseLenient(text, out _checkedDateTime);
+        return !_strict && CloudTrailDateTime.TryParseLenient(GetString(), out _checkedDateTime);
     }
 
     private readonly RawJson? CaptureCurrent()

@@ -107,11 +107,11 @@ internal struct EnvelopeFields
     public RawJson? RawAdditionalEventData { readonly get => _rare?.RawAdditionalEventData; set => Rare(value)?.RawAdditionalEventData = value; }
 
     // What did not fit, for the few records that have problems.
-    public CloudTrailProblem[]? Problems { readonly get => _rare?.Problems; set => Rare(value)?.Problems = value; }
+    public CloudTrailProblem[]? Problems { readonly get => (_rare as RareFieldsWithProblems)?.Problems; set => WithProblems(value)?.Problems = value; }
 
     // The record's own text, for the few records the typed model cannot write back (a repeated
     // member, text that is not Unicode).
-    public RawJson? Verbatim { readonly get => _rare?.Verbatim; set => Rare(value)?.Verbatim = value; }
+    public RawJson? Verbatim { readonly get => (_rare as RareFieldsWithProblems)?.Verbatim; set => WithProblems(value)?.Verbatim = value; }
 
     public readonly RawJson? GetRawPayload(CloudTrailPayload payload) => payload switch
     {
@@ -133,7 +133,28 @@ internal struct EnvelopeFields
     // Setting null where nothing rare was ever set has nothing to clear: no allocation.
     private RareEnvelopeFields? Rare(object? value) => value is null ? _rare : _rare ??= new();
 
-    private sealed class RareEnvelopeFields
+    // Problems live in a larger kind of the side object, made only for records that have them,
+    // so the many records with a rare member but no problem carry nothing more.
+    private RareFieldsWithProblems? WithProblems(object? value)
+    {
+        if (value is null || _rare is RareFieldsWithProblems)
+        {
+            return _rare as RareFieldsWithProblems;
+        }
+
+        var larger = new RareFieldsWithProblems();
+        _rare?.CopyTo(larger);
+        _rare = larger;
+        return larger;
+    }
+
+    private sealed class RareFieldsWithProblems : RareEnvelopeFields
+    {
+        public CloudTrailProblem[]? Problems;
+        public RawJson? Verbatim;
+    }
+
+    private class RareEnvelopeFields
     {
         public string? ApiVersion;
         public RawJson? ServiceEventDetails;
@@ -147,8 +168,22 @@ internal struct EnvelopeFields
         public RawJson? RawRequestParameters;
         public RawJson? RawResponseElements;
         public RawJson? RawAdditionalEventData;
-        public CloudTrailProblem[]? Problems;
-        public RawJson? Verbatim;
+
+        public void CopyTo(RareEnvelopeFields other)
+        {
+            other.ApiVersion = ApiVersion;
+            other.ServiceEventDetails = ServiceEventDetails;
+            other.SharedEventId = SharedEventId;
+            other.VpcEndpointId = VpcEndpointId;
+            other.VpcEndpointAccountId = VpcEndpointAccountId;
+            other.Addendum = Addendum;
+            other.SessionCredentialFromConsole = SessionCredentialFromConsole;
+            other.EdgeDeviceDetails = EdgeDeviceDetails;
+            other.InsightDetails = InsightDetails;
+            other.RawRequestParameters = RawRequestParameters;
+            other.RawResponseElements = RawResponseElements;
+            other.RawAdditionalEventData = RawAdditionalEventData;
+        }
     }
 }
 
