@@ -72,7 +72,10 @@ public static class CloudTrailLogReader
         options ??= CloudTrailReaderOptions.Default;
         bool directory = Directory.Exists(path);
         var notice = options.OnNotice;
-        var files = LogFiles.Enumerate(path, notice is null ? null : digest => notice($"{digest}: a CloudTrail digest file, not a log; skipped"));
+        var files = LogFiles.Enumerate(
+            path,
+            notice is null ? null : digest => notice($"{digest}: a CloudTrail digest file, not a log; skipped"),
+            notice is null ? null : special => notice($"{special}: {LogFiles.NotRegularNote}; skipped"));
         var items = options.MaxParallelFiles > 1 && files.Count > 1
             ? ReadFilesInParallelAsync(files, factory, options, cancellationToken)
             : ReadFilesAsync(files, factory, options, directory, cancellationToken);
