@@ -13,25 +13,29 @@ internal sealed class Table
     private const int DefaultWidth = 120;
     private const int Gap = 2;
     private const int Time = 20; // 2025-04-24T18:31:38Z
-    private const int Event = 24;
+    private const int Event = 23; // InitiateMultipartUpload; a few longer names are cut
     private const int SourceIp = 15;
-    private const int Error = 14;
+    private const int Error = 13;
+    private const int MinWidth = 100;
 
     private readonly int[] _widths;
     private readonly bool _wide;
 
-    /// <param name="terminalWidth">The terminal's columns (0 or less: unknown, taken as 120).</param>
+    /// <param name="terminalWidth">The terminal's columns (0 or less: unknown, taken as 120; below 100, taken as 100).</param>
     /// <param name="wide">Cut nothing and show principals as whole ARNs (lines may pass the terminal's edge).</param>
     public Table(int terminalWidth, bool wide)
     {
         _wide = wide;
-        int width = Math.Max(terminalWidth > 0 ? terminalWidth : DefaultWidth, 80);
+        int width = Math.Max(terminalWidth > 0 ? terminalWidth : DefaultWidth, MinWidth);
 
-        // Principal and vault share what the fixed columns leave, the principal two thirds.
+        // Principal and vault share what the fixed columns leave, the principal two thirds; the
+        // error code, last, takes the rest of the line. One column is left free: a terminal
+        // wraps a line that reaches its last column on some systems.
         int flexible = width - 1 - Time - Event - SourceIp - Error - (5 * Gap);
-        int principal = Math.Max(16, flexible * 2 / 3);
-        int vault = Math.Max(8, flexible - principal);
-        _widths = new[] { Time, Event, principal, SourceIp, vault, Error };
+        int principal = Math.Max(12, flexible * 2 / 3);
+        int vault = Math.Max(6, flexible - principal);
+        int error = width - 1 - Time - Event - SourceIp - principal - vault - (5 * Gap);
+        _widths = new[] { Time, Event, principal, SourceIp, vault, error };
     }
 
     public string Header => Line("TIME", "EVENT", "PRINCIPAL", "SOURCE IP", "VAULT", "ERROR");
