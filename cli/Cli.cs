@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
@@ -29,41 +30,75 @@ public static class Cli
         RunAsync(args, stdout, stderr, stdoutIsTerminal, stderrIsTerminal, CancellationToken.None);
 
     /// <summary>Runs the tool with these arguments and streams; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr, stdoutIsTerminal, stderrIsTerminal);
+        return RunAsync(args, new CliContext(stdout, stderr, stdoutIsTerminal, stderrIsTerminal), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the tool with these arguments and streams, <paramref name="stdin"/> as the input
+    /// <c>-</c> and tables laid out for a terminal <paramref name="terminalWidth"/> columns wide
+    /// (0: unknown); returns the exit code.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal, int terminalWidth, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stdin);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var context = new CliContext(stdout, stderr, stdoutIsTerminal, stderrIsTerminal) { OpenStdin = () => stdin, Width = terminalWidth };
+        return RunAsync(args, context, cancellationToken);
+    }
+
+    private static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var stderr = context.Stderr;
         var root = BuildRoot(context);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            // The parser can report one fault twice (a missing command, from two places).
+            var said = new HashSet<string>(StringComparer.Ordinal);
             foreach (var error in parsed.Errors)
             {
-                stderr.WriteLine("glaciertrail: " + TerminalText.Escape(error.Message));
+                if (said.Add(error.Message))
+                {
+                    stderr.WriteLine("glaciertrail: " + TerminalText.EscapeMessage(error.Message));
+                }
             }
 
             stderr.WriteLine("Run 'glaciertrail --help' for usage.");
             return Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var invocation = new InvocationConfiguration { Output = context.Stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException ex)
         {
-            stderr.WriteLine("glaciertrail: " + TerminalText.Escape(ex.Message));
+            stderr.WriteLine("glaciertrail: " + TerminalText.EscapeMessage(ex.Message));
             return Usage;
+        }
+        catch (SortLimitException ex)
+        {
+            stderr.WriteLine("glaciertrail: error: " + ex.Message);
+            return DataProblem;
         }
     }
 
-    private static RootCommand BuildRoot(CliContext context)
+    // A plain command named for the tool rather than a RootCommand, which takes its name from
+    // the executable: "GlacierTrail.Cli" in a JIT build. Help and --version are added as the
+    // RootCommand would.
+    private static Command BuildRoot(CliContext context)
     {
-        var root = new RootCommand("List, summarise and check AWS CloudTrail logs of Amazon S3 Glacier (files, gzip, folders synced from S3).")
+        var root = new Command("glaciertrail", "List, summarise and check AWS CloudTrail logs of Amazon S3 Glacier (files, gzip, folders synced from S3, standard input).")
         {
+            new HelpOption(),
+            new VersionOption(),
             BuildEvents(context),
             BuildSummary(context),
             BuildCheck(context),
@@ -81,13 +116,18 @@ public static class Cli
         };
         format.AcceptOnlyFromAmong("ndjson", "csv", "table");
         var filters = new FilterOptions();
+        var layout = new EventsOptions();
+        var output = new OutputOptions();
         var command = new Command("events", "Prints the events in the logs, filtered.") { paths, format };
         filters.AddTo(command);
-        command.SetAction((result, cancellationToken) =>
+        layout.AddTo(command);
+        output.AddTo(command);
+        command.SetAction((result, cancellationToken) => output.RunAsync(context, result, run =>
         {
-            string chosen = result.GetValue(format) ?? (context.StdoutIsTerminal ? "table" : "ndjson");
-            return EventsCommand.RunAsync(context, result.GetValue(paths)!, filters.Build(result), chosen, cancellationToken);
-        });
+            string chosen = result.GetValue(format) ?? (run.StdoutIsTerminal ? "table" : "ndjson");
+            var filter = filters.Build(result);
+            return EventsCommand.RunAsync(run, result.GetValue(paths)!, filter, layout.Build(result, chosen, filter), cancellationToken);
+        }));
         return command;
     }
 
@@ -100,11 +140,26 @@ public static class Cli
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
+        var top = new Option<int>("--top")
+        {
+            Description = "How many of the most recent entries each list of sensitive actions shows (default 10).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 10,
+        };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--top must be 0 or more.");
+            }
+        });
         var filters = new FilterOptions();
-        var command = new Command("summary", "Counts by event name, principal, vault, error code and source IP; the time range; files and records read and skipped.") { paths, format };
+        var output = new OutputOptions();
+        var command = new Command("summary", "Counts by event name, principal, vault, error code and source IP; sensitive actions with their most recent entries; the time range; files and records read and skipped.") { paths, format, top };
         filters.AddTo(command);
-        command.SetAction((result, cancellationToken) =>
-            SummaryCommand.RunAsync(context, result.GetValue(paths)!, filters.Build(result), result.GetValue(format) == "json", cancellationToken));
+        output.AddTo(command);
+        command.SetAction((result, cancellationToken) => output.RunAsync(context, result, run =>
+            SummaryCommand.RunAsync(run, result.GetValue(paths)!, filters.Build(result), result.GetValue(format) == "json", result.GetValue(top), cancellationToken)));
         return command;
     }
 
@@ -118,21 +173,40 @@ public static class Cli
         };
         var source = SourceOption();
         var all = AllOption();
+        var output = new OutputOptions();
         var command = new Command("check", "Schema drift: event names with no schema, fields no schema names, values of the wrong type. Exit code 1 when anything is found.") { paths, suggest, source, all };
-        command.SetAction((result, cancellationToken) =>
+        output.AddTo(command);
+        command.SetAction((result, cancellationToken) => output.RunAsync(context, result, run =>
         {
             var sources = result.GetValue(source) is { Length: > 0 } named ? new HashSet<string>(named, StringComparer.OrdinalIgnoreCase) : EventFilter.DefaultSources();
             var filter = new EventFilter { Sources = sources, AllSources = result.GetValue(all) };
-            return CheckCommand.RunAsync(context, result.GetValue(paths)!, filter, result.GetValue(suggest), cancellationToken);
-        });
+            return CheckCommand.RunAsync(run, result.GetValue(paths)!, filter, result.GetValue(suggest), cancellationToken);
+        }));
         return command;
     }
 
-    private static Argument<string[]> PathsArgument() => new("PATH")
+    private static Argument<string[]> PathsArgument()
     {
-        Description = "Log files (JSON, NDJSON, gzip) or folders of them.",
-        Arity = ArgumentArity.OneOrMore,
-    };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Log files (JSON, NDJSON, gzip), folders of them, or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        // The parser passes a token it does not know as an option on to the paths; a misspelt
+        // option is then a usage error that names it, not a missing file.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"unknown option '{token.Value}'");
+                }
+            }
+        });
+        return paths;
+    }
 
     internal static Option<string[]> SourceOption() => new("--source")
     {

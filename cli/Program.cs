@@ -22,7 +22,9 @@ internal static class Program
         var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
         try
         {
-            int code = await Cli.RunAsync(args, stdout, stderr, !Console.IsOutputRedirected, !Console.IsErrorRedirected, cancel.Token).ConfigureAwait(false);
+            bool stdoutIsTerminal = !Console.IsOutputRedirected;
+            using var stdin = Console.OpenStandardInput();
+            int code = await Cli.RunAsync(args, stdin, stdout, stderr, stdoutIsTerminal, !Console.IsErrorRedirected, stdoutIsTerminal ? TerminalWidth() : 0, cancel.Token).ConfigureAwait(false);
             await stdout.FlushAsync().ConfigureAwait(false);
             return code;
         }
@@ -34,6 +36,18 @@ internal static class Program
         catch (OperationCanceledException)
         {
             return 130;
+        }
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 }

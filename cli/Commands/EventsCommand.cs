@@ -3,36 +3,33 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Cli.Input;
 using GlacierTrail.Cli.Output;
-using GlacierTrail.Cli.Schemas;
 
 namespace GlacierTrail.Cli.Commands;
 
-/// <summary><c>glaciertrail events</c>: the events, filtered, as NDJSON, CSV or a table.</summary>
+/// <summary><c>glaciertrail events</c>: the events, filtered, as NDJSON, CSV or a table, in input or time order.</summary>
 internal static class EventsCommand
 {
-    private static readonly string[] FixedColumns = { "time", "eventName", "principal", "sourceIPAddress", "vault", "errorCode" };
-
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, string format, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, EventsSettings settings, CancellationToken cancellationToken)
     {
         var input = CommandInput.Open(context, paths);
         var output = context.Stdout;
         using var json = new RecordJson();
-        List<string>? requestColumns = null;
-        if (format == "csv")
+        var columns = settings.Columns;
+        var table = settings.Format == "table" ? new Table(context.Width, settings.Wide) : null;
+        if (columns is not null)
         {
-            requestColumns = RequestColumns.For(SchemaCatalog.BuiltIn, filter);
-            WriteCsvRow(output, Header(requestColumns), context.StdoutIsTerminal);
+            output.Write(CsvLine(columns.Names, context.StdoutIsTerminal));
         }
-        else if (format == "table")
+        else if (table is not null)
         {
-            output.WriteLine(Table.Header);
+            output.WriteLine(table.Header);
         }
 
+        var order = settings.SortByTime ? new TimeOrder() : null;
         var cells = new Dictionary<string, string>(StringComparer.Ordinal);
         var row = new List<string>();
         await foreach (var record in input.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -49,40 +46,33 @@ internal static class EventsCommand
                 continue;
             }
 
-            switch (format)
+            string text;
+            if (columns is not null)
             {
-                case "csv":
-                    cells.Clear();
-                    if (json.Member("requestParameters") is { } request)
-                    {
-                        RequestColumns.Flatten(request, SchemaCatalog.BuiltIn.Payload(evt.EventSource, evt.EventName, "requestParameters"), "requestParameters", cells);
-                    }
-
-                    row.Clear();
-                    row.Add(Time(evt.EventTime));
-                    row.Add(evt.EventName);
-                    row.Add(Principal.Display(evt) ?? string.Empty);
-                    row.Add(evt.SourceIPAddress ?? string.Empty);
-                    row.Add(json.Vault ?? string.Empty);
-                    row.Add(evt.ErrorCode ?? string.Empty);
-                    foreach (string column in requestColumns!)
-                    {
-                        row.Add(cells.GetValueOrDefault(column) ?? string.Empty);
-                    }
-
-                    WriteCsvRow(output, row, context.StdoutIsTerminal);
-                    break;
-                case "table":
-                    output.WriteLine(Table.Row(Time(evt.EventTime), evt.EventName, Principal.Display(evt), evt.SourceIPAddress, json.Vault, evt.ErrorCode));
-                    break;
-                default:
-                    string line = Encoding.UTF8.GetString(json.Utf8);
-                    output.Write(context.StdoutIsTerminal ? TerminalText.Escape(line) : line);
-                    output.Write('\n');
-                    break;
+                columns.Fill(evt, json, cells, row);
+                text = CsvLine(row, context.StdoutIsTerminal);
             }
+            else if (table is not null)
+            {
+                text = table.Row(evt, json.Vault) + "\n";
+            }
+            else
+            {
+                string line = Encoding.UTF8.GetString(json.Utf8);
+                text = (context.StdoutIsTerminal ? TerminalText.Escape(line) : line) + "\n";
+            }
+
+            if (order is null)
+            {
+                output.Write(text);
+                continue;
+            }
+
+            // Past its limit this throws: the run ends with that error, and --output writes nothing.
+            order.Add(TimeOrder.Key(evt), text);
         }
 
+        order?.WriteTo(output);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return input.Errors > 0 ? Cli.DataProblem : Cli.Ok;
     }
@@ -90,14 +80,7 @@ internal static class EventsCommand
     internal static string Time(DateTimeOffset? time) =>
         time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static List<string> Header(List<string> requestColumns)
-    {
-        var header = new List<string>(FixedColumns);
-        header.AddRange(requestColumns);
-        return header;
-    }
-
-    private static void WriteCsvRow(TextWriter output, List<string> cells, bool escapeControls)
+    private static string CsvLine(IReadOnlyList<string> cells, bool escapeControls)
     {
         var line = new StringBuilder();
         for (int i = 0; i < cells.Count; i++)
@@ -111,7 +94,6 @@ internal static class EventsCommand
         }
 
         // RFC 4180 ends records with CRLF.
-        line.Append("\r\n");
-        output.Write(line.ToString());
+        return line.Append("\r\n").ToString();
     }
 }

@@ -8,6 +8,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using GlacierTrail.Cli.Audit;
 using GlacierTrail.Cli.Input;
 using GlacierTrail.Cli.Output;
 
@@ -18,9 +19,12 @@ internal static class SummaryCommand
 {
     private const string None = "(none)";
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, bool asJson, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, bool asJson, int top, CancellationToken cancellationToken)
     {
+        // Skipped input is listed in the summary itself, not also as notes on stderr.
         var input = CommandInput.Open(context, paths);
+        input.EchoNotices = false;
+        var sensitive = new SensitiveActionLog(top);
         using var json = new RecordJson();
         var dimensions = new (string Name, Dictionary<string, long> Counts)[]
         {
@@ -52,20 +56,23 @@ internal static class SummaryCommand
                 first = first is null || time < first ? time : first;
                 last = last is null || time > last ? time : last;
             }
+
+            string? vault = json.Vault;
+            sensitive.Add(evt, vault);
             Count(dimensions[0].Counts, evt.EventName);
             Count(dimensions[1].Counts, Principal.Display(evt));
-            Count(dimensions[2].Counts, json.Vault);
+            Count(dimensions[2].Counts, vault);
             Count(dimensions[3].Counts, evt.ErrorCode);
             Count(dimensions[4].Counts, evt.SourceIPAddress);
         }
 
         if (asJson)
         {
-            WriteJson(context.Stdout, input, matched, first, last, dimensions);
+            WriteJson(context.Stdout, input, matched, first, last, dimensions, sensitive);
         }
         else
         {
-            WriteText(context.Stdout, input, matched, first, last, dimensions);
+            WriteText(context.Stdout, input, matched, first, last, dimensions, sensitive, top);
         }
 
         await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +88,7 @@ internal static class SummaryCommand
     private static IEnumerable<KeyValuePair<string, long>> Ordered(IReadOnlyDictionary<string, long> counts) =>
         counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal);
 
-    private static void WriteText(TextWriter output, LogInput input, long matched, DateTimeOffset? first, DateTimeOffset? last, (string Name, Dictionary<string, long> Counts)[] dimensions)
+    private static void WriteText(TextWriter output, LogInput input, long matched, DateTimeOffset? first, DateTimeOffset? last, (string Name, Dictionary<string, long> Counts)[] dimensions, SensitiveActionLog sensitive, int top)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -106,6 +113,7 @@ internal static class SummaryCommand
         text.Append("time range:      ")
             .Append(first is null ? None : EventsCommand.Time(first.Value) + " .. " + EventsCommand.Time(last!.Value))
             .Append('\n');
+        SensitiveSection.WriteText(text, sensitive, top);
         foreach (var (name, counts) in dimensions)
         {
             text.Append('\n').Append(name).Append(inv, $" ({counts.Count})\n");
@@ -118,7 +126,7 @@ internal static class SummaryCommand
         output.Write(text.ToString());
     }
 
-    private static void WriteJson(TextWriter output, LogInput input, long matched, DateTimeOffset? first, DateTimeOffset? last, (string Name, Dictionary<string, long> Counts)[] dimensions)
+    private static void WriteJson(TextWriter output, LogInput input, long matched, DateTimeOffset? first, DateTimeOffset? last, (string Name, Dictionary<string, long> Counts)[] dimensions, SensitiveActionLog sensitive)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -157,6 +165,7 @@ internal static class SummaryCommand
             }
 
             writer.WriteEndObject();
+            SensitiveSection.WriteJson(writer, sensitive);
             foreach (var (name, counts) in dimensions)
             {
                 writer.WriteStartObject(name);

@@ -9,9 +9,17 @@ internal sealed class EventFilter
 {
     public HashSet<string>? EventNames { get; init; }
 
-    public string? Vault { get; init; }
+    /// <summary>Vault names to keep (any of them); null keeps every event.</summary>
+    public HashSet<string>? Vaults { get; init; }
 
-    public string? Principal { get; init; }
+    /// <summary>Principals to keep (any of them, as <see cref="Input.Principal.Matches"/> reads each).</summary>
+    public IReadOnlyList<string>? Principals { get; init; }
+
+    /// <summary>Account IDs (<c>recipientAccountId</c>) to keep.</summary>
+    public HashSet<string>? Accounts { get; init; }
+
+    /// <summary>Regions (<c>awsRegion</c>) to keep.</summary>
+    public HashSet<string>? Regions { get; init; }
 
     public DateTimeOffset? Since { get; init; }
 
@@ -25,7 +33,7 @@ internal sealed class EventFilter
     /// <summary>Every record, whatever its source (<c>--all</c>).</summary>
     public bool AllSources { get; init; }
 
-    public bool NeedsJson => Vault is not null;
+    public bool NeedsJson => Vaults is not null;
 
     public static HashSet<string> DefaultSources()
     {
@@ -68,16 +76,39 @@ internal sealed class EventFilter
             return false;
         }
 
-        if (Principal is not null && !Input.Principal.Matches(evt, Principal))
+        if (Accounts is not null && (evt.RecipientAccountId is not { } account || !Accounts.Contains(account)))
         {
             return false;
         }
 
-        if (Vault is not null && !string.Equals(json?.Vault, Vault, StringComparison.Ordinal))
+        if (Regions is not null && (evt.AwsRegion is not { } region || !Regions.Contains(region)))
+        {
+            return false;
+        }
+
+        if (Principals is not null && !MatchesAnyPrincipal(evt))
+        {
+            return false;
+        }
+
+        if (Vaults is not null && (json?.Vault is not { } vault || !Vaults.Contains(vault)))
         {
             return false;
         }
 
         return true;
+    }
+
+    private bool MatchesAnyPrincipal(CloudTrailEvent evt)
+    {
+        foreach (string principal in Principals!)
+        {
+            if (Input.Principal.Matches(evt, principal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -20,6 +20,8 @@ internal sealed class LogInput
     private readonly TextWriter _stderr;
     private readonly Progress _progress;
     private readonly bool _strict;
+    private readonly Func<Stream> _openStdin;
+    private readonly bool _quiet;
     private readonly Dictionary<string, long> _skipReasons = new(StringComparer.Ordinal);
     private readonly List<string> _notices = new();
     private long _nextIndex;
@@ -30,6 +32,8 @@ internal sealed class LogInput
         _stderr = context.Stderr;
         _progress = new Progress(context.Stderr, context.StderrIsTerminal);
         _strict = strict;
+        _openStdin = context.OpenStdin;
+        _quiet = context.Quiet;
     }
 
     /// <summary>Files read.</summary>
@@ -50,12 +54,21 @@ internal sealed class LogInput
     /// <summary>Input skipped on purpose (digest files, files that are not JSON logs).</summary>
     public IReadOnlyList<string> Notices => _notices;
 
-    /// <summary>The first path that names neither a file nor a directory, or null.</summary>
+    /// <summary>
+    /// Whether notes go to stderr as they come (default). The summary lists them in its report
+    /// instead, so each skipped input is reported once.
+    /// </summary>
+    public bool EchoNotices { get; set; } = true;
+
+    /// <summary>The path that names standard input.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>The first path that names neither a file nor a directory (nor standard input), or null.</summary>
     public string? FindMissingPath()
     {
         foreach (string path in _paths)
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
+            if (path != StandardInput && !File.Exists(path) && !Directory.Exists(path))
             {
                 return path;
             }
@@ -76,7 +89,7 @@ internal sealed class LogInput
 
         foreach (string path in _paths)
         {
-            bool inDirectory = Directory.Exists(path);
+            bool inDirectory = path != StandardInput && Directory.Exists(path);
             foreach (string file in inDirectory ? Enumerate(path) : new[] { path })
             {
                 if (inDirectory && !LooksLikeLog(file))
@@ -85,14 +98,19 @@ internal sealed class LogInput
                     continue;
                 }
 
-                FileStream stream;
+                string source = file == StandardInput ? "stdin" : file;
+                Stream stream;
                 try
                 {
-                    stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                    // A path is opened as given: a pipe, /dev/stdin or a process substitution
+                    // reads like a file, only without seeking.
+                    stream = file == StandardInput
+                        ? _openStdin()
+                        : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    ReportError(new CloudTrailReadException("cannot open the file: " + ex.Message, file));
+                    ReportError(new CloudTrailReadException("cannot open it: " + ex.Message, source));
                     continue;
                 }
 
@@ -101,15 +119,41 @@ internal sealed class LogInput
                 long before = Bytes;
                 await using (stream.ConfigureAwait(false))
                 {
-                    await foreach (var evt in GlacierTrailEvents.ReadAsync(stream, options, file, cancellationToken).ConfigureAwait(false))
+                    // Read errors of the device or pipe (not of the data) end this input with an
+                    // error and the run goes on; a yield cannot sit in a try with a catch.
+                    var events = GlacierTrailEvents.ReadAsync(stream, options, source, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    await using (events.ConfigureAwait(false))
                     {
-                        Records++;
-                        Bytes = before + stream.Position;
-                        _progress.Update(Files, Records, Bytes);
-                        yield return new InputRecord(evt, file, _nextIndex++);
+                        while (true)
+                        {
+                            try
+                            {
+                                if (!await events.MoveNextAsync().ConfigureAwait(false))
+                                {
+                                    break;
+                                }
+                            }
+                            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+                            {
+                                ReportError(new CloudTrailReadException("cannot read it: " + ex.Message, source));
+                                break;
+                            }
+
+                            Records++;
+                            if (stream.CanSeek)
+                            {
+                                Bytes = before + stream.Position;
+                            }
+
+                            _progress.Update(Files, Records, Bytes);
+                            yield return new InputRecord(events.Current, source, _nextIndex++);
+                        }
                     }
 
-                    Bytes = before + stream.Length;
+                    if (stream.CanSeek)
+                    {
+                        Bytes = before + stream.Length;
+                    }
                 }
             }
         }
@@ -139,11 +183,27 @@ internal sealed class LogInput
     private void ReportNotice(string notice)
     {
         _notices.Add(notice);
-        Message("note: " + notice);
+        if (EchoNotices && !_quiet)
+        {
+            Message("note: " + notice);
+        }
     }
 
-    private IEnumerable<string> Enumerate(string directory) =>
-        LogFiles.Enumerate(directory, digest => ReportNotice($"{digest}: a CloudTrail digest file; skipped"));
+    private IEnumerable<string> Enumerate(string directory)
+    {
+        try
+        {
+            return LogFiles.Enumerate(
+                directory,
+                digest => ReportNotice($"{digest}: a CloudTrail digest file; skipped"),
+                special => ReportNotice($"{special}: {LogFiles.NotRegularNote}; skipped"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ReportError(new CloudTrailReadException("cannot list the directory: " + ex.Message, directory));
+            return Array.Empty<string>();
+        }
+    }
 
     // In a directory, only files that start like JSON (or gzip, as S3 delivers logs) are read;
     // a stray README or checksum file is noted, not an error.

@@ -10,6 +10,30 @@ internal static class Principal
         evt.UserIdentity?.Arn ?? evt.UserIdentity?.InvokedBy ?? evt.UserIdentity?.PrincipalId;
 
     /// <summary>
+    /// A principal for a narrow column: an ARN without its <c>arn:partition:service::account:</c>
+    /// head (<c>assumed-role/AuditRole/alice</c>, <c>user/bob</c>); anything else as it is.
+    /// </summary>
+    public static string? Short(string? display)
+    {
+        if (display is null || !display.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return display;
+        }
+
+        int colon = -1;
+        for (int i = 0; i < 5; i++)
+        {
+            colon = display.IndexOf(':', colon + 1);
+            if (colon < 0)
+            {
+                return display;
+            }
+        }
+
+        return colon + 1 < display.Length ? display[(colon + 1)..] : display;
+    }
+
+    /// <summary>
     /// Whether <paramref name="wanted"/> names the caller: its ARN, its user name, the role it
     /// assumed (name or ARN), or the last part of its ARN (a user's name, a role session's name).
     /// </summary>

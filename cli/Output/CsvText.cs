@@ -8,7 +8,10 @@ internal static class CsvText
 {
     /// <summary>
     /// A cell starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR gets a leading
-    /// single quote (the OWASP advice for CSV injection); then quoting as RFC 4180 needs.
+    /// single quote (the OWASP advice for CSV injection); then quoting as RFC 4180 needs. A lone
+    /// <c>-</c> (Glacier's <c>accountId</c> for "the caller's account") and a plain number such
+    /// as <c>-5</c> or <c>+1.5e3</c> are left as they are: a spreadsheet reads them as text and
+    /// numbers, never as formulas.
     /// </summary>
     public static string Cell(string? value, bool escapeControls)
     {
@@ -17,7 +20,7 @@ internal static class CsvText
             return string.Empty;
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && value != "-" && !IsPlainNumber(value))
         {
             value = "'" + value;
         }
@@ -33,5 +36,49 @@ internal static class CsvText
         }
 
         return new StringBuilder(value.Length + 2).Append('"').Append(value.Replace("\"", "\"\"")).Append('"').ToString();
+    }
+
+    // [+-]digits[.digits][e[+-]digits]: nothing a spreadsheet could run.
+    private static bool IsPlainNumber(string value)
+    {
+        int i = value[0] is '+' or '-' ? 1 : 0;
+        int digits = Digits(value, ref i);
+        if (i < value.Length && value[i] == '.')
+        {
+            i++;
+            digits += Digits(value, ref i);
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        if (i < value.Length && value[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < value.Length && value[i] is '+' or '-')
+            {
+                i++;
+            }
+
+            if (Digits(value, ref i) == 0)
+            {
+                return false;
+            }
+        }
+
+        return i == value.Length;
+    }
+
+    private static int Digits(string value, ref int i)
+    {
+        int start = i;
+        while (i < value.Length && char.IsAsciiDigit(value[i]))
+        {
+            i++;
+        }
+
+        return i - start;
     }
 }

@@ -16,7 +16,8 @@ internal static class RequestColumns
 {
     private const int MaxDepth = 8;
 
-    public static List<string> For(SchemaCatalog catalog, EventFilter filter)
+    /// <summary>The request columns of the event types the filter reads, only those named in <paramref name="eventNames"/> when given.</summary>
+    public static List<string> For(SchemaCatalog catalog, EventFilter filter, HashSet<string>? eventNames)
     {
         var columns = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var key in GlacierTrail.Events.GlacierTrailEvents.KnownEvents)
@@ -26,7 +27,7 @@ internal static class RequestColumns
                 continue;
             }
 
-            if (filter.EventNames is not null && !filter.EventNames.Contains(key.EventName))
+            if (eventNames is not null && !eventNames.Contains(key.EventName))
             {
                 continue;
             }

@@ -13,7 +13,15 @@ internal static class TerminalText
     public static bool IsUnsafe(char c) =>
         c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
-    public static string Escape(string? text)
+    public static string Escape(string? text) => Escape(text, keepLineBreaks: false);
+
+    /// <summary>
+    /// A message of our own, or of the command-line parser, that may hold text from the command
+    /// line: escaped like data, but its line breaks and tabs are kept as written.
+    /// </summary>
+    public static string EscapeMessage(string? text) => Escape(text, keepLineBreaks: true);
+
+    private static string Escape(string? text, bool keepLineBreaks)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -23,7 +31,7 @@ internal static class TerminalText
         int first = -1;
         for (int i = 0; i < text.Length; i++)
         {
-            if (IsUnsafe(text[i]))
+            if (IsUnsafe(text[i]) && !(keepLineBreaks && IsLayout(text[i])))
             {
                 first = i;
                 break;
@@ -40,7 +48,7 @@ internal static class TerminalText
         for (int i = first; i < text.Length; i++)
         {
             char c = text[i];
-            if (IsUnsafe(c))
+            if (IsUnsafe(c) && !(keepLineBreaks && IsLayout(c)))
             {
                 escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             }
@@ -52,4 +60,6 @@ internal static class TerminalText
 
         return escaped.ToString();
     }
+
+    private static bool IsLayout(char c) => c is '\n' or '\t';
 }

@@ -72,7 +72,10 @@ public static class CloudTrailLogReader
         options ??= CloudTrailReaderOptions.Default;
         bool directory = Directory.Exists(path);
         var notice = options.OnNotice;
-        var files = LogFiles.Enumerate(path, notice is null ? null : digest => notice($"{digest}: a CloudTrail digest file, not a log; skipped"));
+        var files = LogFiles.Enumerate(
+            path,
+            notice is null ? null : digest => notice($"{digest}: a CloudTrail digest file, not a log; skipped"),
+            notice is null ? null : special => notice($"{special}: {LogFiles.NotRegularNote}; skipped"));
         var items = options.MaxParallelFiles > 1 && files.Count > 1
             ? ReadFilesInParallelAsync(files, factory, options, cancellationToken)
             : ReadFilesAsync(files, factory, options, directory, cancellationToken);
@@ -315,6 +318,11 @@ public static class CloudTrailLogReader
         int start = 0, end = 0;
         long bufferOffset = 0;
         bool endOfStream = false, broken = false, sniffed = !skipNonJson;
+
+        // Where the damage since the last record read began (-1: none since), and how many errors
+        // it has given: see MaxConsecutiveDamageBytes and MaxConsecutiveErrors.
+        long damageStart = -1;
+        int damageErrors = 0;
         try
         {
             while (!framer.IsDone && !broken)
@@ -375,10 +383,33 @@ public static class CloudTrailLogReader
 
                 foreach (var item in items)
                 {
+                    if (item.Event is not null)
+                    {
+                        damageStart = -1;
+                        damageErrors = 0;
+                    }
+                    else
+                    {
+                        if (damageStart < 0)
+                        {
+                            damageStart = item.Error!.ByteOffset >= 0 ? item.Error.ByteOffset : bufferOffset + start;
+                        }
+
+                        if (++damageErrors > options.MaxConsecutiveErrors && options.MaxConsecutiveErrors > 0)
+                        {
+                            break;
+                        }
+                    }
+
                     yield return item;
                 }
 
                 items.Clear();
+                if (damageStart >= 0 && TooMuchDamage(sourceName, damageStart, bufferOffset + end, damageErrors, options) is { } stop)
+                {
+                    yield return new ReadItem(null, stop);
+                    yield break;
+                }
                 if (endOfStream && bufferOffset == 0 && end == 0 && !broken)
                 {
                     // Not an error (an empty NDJSON file is valid) but worth a word: an empty
@@ -400,6 +431,19 @@ public static class CloudTrailLogReader
                 await content.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    // Null while the damage since the last record read is within both limits.
+    private static CloudTrailReadException? TooMuchDamage(string? sourceName, long damageStart, long position, int errors, CloudTrailReaderOptions options)
+    {
+        string? limit = options.MaxConsecutiveErrors > 0 && errors > options.MaxConsecutiveErrors
+            ? $"more than MaxConsecutiveErrors ({options.MaxConsecutiveErrors}) errors"
+            : options.MaxConsecutiveDamageBytes > 0 && position - damageStart > options.MaxConsecutiveDamageBytes
+                ? $"more than MaxConsecutiveDamageBytes ({options.MaxConsecutiveDamageBytes}) bytes"
+                : null;
+        return limit is null
+            ? null
+            : new CloudTrailReadException($"{limit} since the damage at byte {damageStart} with no readable record; stopped reading this source, which does not look like a CloudTrail log", sourceName, -1, position);
     }
 
     // An empty file is not damage (it holds no records); anything but an object or array is not a log.

@@ -72,4 +72,25 @@ public sealed class CloudTrailReaderOptions
 
     /// <summary>Receives notes about input that is skipped on purpose (digest files, non-log files, control messages).</summary>
     public Action<string>? OnNotice { get; init; }
+
+    /// <summary>
+    /// How many bytes of a stream or file may follow damage without a readable record before the
+    /// reading of that source stops with one error (default 128 MiB; 0 or less for no limit).
+    /// Counted from the first error since the last record read, so a record read starts the
+    /// count again: a log with a damaged stretch shorter than this (one record far over
+    /// <see cref="MaxRecordBytes"/>, passed over whole, included) recovers after it, while binary
+    /// data, <c>/dev/zero</c> or anything else that is not a log ends within this many bytes
+    /// (well under a second of reading) instead of yielding errors, or skipping, for ever.
+    /// Applies to streams and files (a log in memory has an end).
+    /// </summary>
+    public long MaxConsecutiveDamageBytes { get; init; } = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// How many errors in a row, with no readable record between them, a stream or file may
+    /// yield before its reading stops with one more error (default 1,000; 0 or less for no
+    /// limit). The companion of <see cref="MaxConsecutiveDamageBytes"/> for damage that comes in
+    /// short pieces (a text file of lines that are not records): such a source ends after this
+    /// many errors, in a fraction of a second, instead of reporting one per line to its end.
+    /// </summary>
+    public int MaxConsecutiveErrors { get; init; } = 1000;
 }

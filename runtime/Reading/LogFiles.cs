@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Enumeration;
 
 namespace GlacierTrail;
 
@@ -15,7 +16,16 @@ public static class LogFiles
     public static IEnumerable<string> Enumerate(string path) => Enumerate(path, onDigest: null);
 
     /// <summary>As <see cref="Enumerate(string)"/>, telling <paramref name="onDigest"/> about each digest file left out.</summary>
-    public static IReadOnlyList<string> Enumerate(string path, Action<string>? onDigest)
+    public static IReadOnlyList<string> Enumerate(string path, Action<string>? onDigest) => Enumerate(path, onDigest, onNotRegular: null);
+
+    /// <summary>
+    /// As <see cref="Enumerate(string)"/>, telling <paramref name="onDigest"/> about each digest
+    /// file and <paramref name="onNotRegular"/> about each empty file left out. In a directory,
+    /// a file of length 0 is left out without being opened: that is how a named pipe, a device
+    /// or a socket looks to a portable listing, and opening one can block for ever (a pipe with
+    /// no writer) or never end (<c>/dev/zero</c>); an empty regular file holds no records anyway.
+    /// </summary>
+    public static IReadOnlyList<string> Enumerate(string path, Action<string>? onDigest, Action<string>? onNotRegular)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (File.Exists(path))
@@ -34,9 +44,14 @@ public static class LogFiles
             AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System,
             IgnoreInaccessible = true,
         };
+        var entries = new FileSystemEnumerable<(string Path, long Length)>(path, static (ref FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.Length), options)
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,
+        };
         var files = new List<string>();
         var digests = new List<string>();
-        foreach (string file in Directory.EnumerateFiles(path, "*", options))
+        var notRegular = new List<string>();
+        foreach (var (file, length) in entries)
         {
             if (Path.GetFileName(file).StartsWith('.'))
             {
@@ -47,6 +62,10 @@ public static class LogFiles
             {
                 digests.Add(file);
             }
+            else if (length == 0)
+            {
+                notRegular.Add(file);
+            }
             else
             {
                 files.Add(file);
@@ -55,13 +74,22 @@ public static class LogFiles
 
         files.Sort(StringComparer.Ordinal);
         digests.Sort(StringComparer.Ordinal);
+        notRegular.Sort(StringComparer.Ordinal);
         foreach (string digest in digests)
         {
             onDigest?.Invoke(digest);
         }
 
+        foreach (string file in notRegular)
+        {
+            onNotRegular?.Invoke(file);
+        }
+
         return files;
     }
+
+    /// <summary>What a note says of a file <see cref="Enumerate(string, Action{string}?, Action{string}?)"/> left out for its length.</summary>
+    public const string NotRegularNote = "empty, or not a regular file (a named pipe, device or socket); not opened";
 
     /// <summary>
     /// Whether a file's first bytes could start a log: gzip (as S3 delivers logs), or JSON whose

@@ -22,6 +22,8 @@ internal static class ReaderOptions
             Strict = options.Strict,
             Format = options.Format,
             EventFilter = options.EventFilter,
+            MaxConsecutiveDamageBytes = options.MaxConsecutiveDamageBytes,
+            MaxConsecutiveErrors = options.MaxConsecutiveErrors,
             ErrorHandling = handling,
             OnError = onError,
             OnNotice = onNotice,
