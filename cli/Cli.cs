@@ -118,15 +118,17 @@ public static class Cli
         var filters = new FilterOptions();
         var layout = new EventsOptions();
         var output = new OutputOptions();
+        var problems = new Problems.ProblemOptions();
         var command = new Command("events", "Prints the events in the logs, filtered.") { paths, format };
         filters.AddTo(command);
         layout.AddTo(command);
         output.AddTo(command);
+        problems.AddTo(command);
         command.SetAction((result, cancellationToken) => output.RunAsync(context, result, run =>
         {
             string chosen = result.GetValue(format) ?? (run.StdoutIsTerminal ? "table" : "ndjson");
             var filter = filters.Build(result);
-            return EventsCommand.RunAsync(run, result.GetValue(paths)!, filter, layout.Build(result, chosen, filter), cancellationToken);
+            return EventsCommand.RunAsync(run, result.GetValue(paths)!, filter, layout.Build(result, chosen, filter), problems.Build(result), cancellationToken);
         }));
         return command;
     }

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Cli.Input;
 using GlacierTrail.Cli.Output;
+using GlacierTrail.Cli.Problems;
 using GlacierTrail.Cli.Schemas;
 
 namespace GlacierTrail.Cli.Commands;
@@ -24,6 +26,7 @@ internal static class CheckCommand
         var report = new DriftReport();
         var walker = new DriftWalker(catalog, report);
         var suggester = suggestDirectory is null ? null : new SchemaSuggester();
+        using var problems = new ProblemLog(input, warn: false);
         using var json = new RecordJson();
         long checkedRecords = 0;
         await foreach (var record in input.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -35,6 +38,7 @@ internal static class CheckCommand
             }
 
             checkedRecords++;
+            problems.Add(record);
             json.Load(evt);
             bool known = catalog.Event(evt.EventSource, evt.EventName) is not null;
             if (!known)
@@ -52,12 +56,13 @@ internal static class CheckCommand
         Section(text, "event names with no schema", report.UnknownEvents);
         Section(text, "fields no schema names", report.UnknownFields);
         Section(text, "type mismatches", report.TypeMismatches);
+        ProblemSection(text, problems);
         if (input.Errors > 0)
         {
             text.Append(inv, $"\nunreadable records: {input.Errors} (reported above)\n");
         }
 
-        if (!report.Any && input.Errors == 0)
+        if (!report.Any && input.Errors == 0 && problems.Records == 0)
         {
             text.Append("no drift found\n");
         }
@@ -72,7 +77,47 @@ internal static class CheckCommand
         }
 
         await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return report.Any || input.Errors > 0 ? Cli.DataProblem : Cli.Ok;
+        return report.Any || input.Errors > 0 || problems.Records > 0 ? Cli.DataProblem : Cli.Ok;
+    }
+
+    /// <summary>
+    /// The problems the reader attached to delivered records, by event name, path and kind: where
+    /// an inferred schema is wrong, with the change that would fit what the logs hold.
+    /// </summary>
+    private static void ProblemSection(StringBuilder text, ProblemLog problems)
+    {
+        if (problems.Counts.Count == 0)
+        {
+            return;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        text.Append(inv, $"\nproblems in {problems.Records} record(s) ({problems.Counts.Count}):\n");
+        foreach (var ((name, path, kind), count) in problems.Counts.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key.EventName, StringComparer.Ordinal).ThenBy(p => p.Key.Path, StringComparer.Ordinal))
+        {
+            string example = count.Example is null ? count.FirstRecord : count.Example + " in " + count.FirstRecord;
+            text.Append(inv, $"  {count.Count,8}  {TerminalText.Escape(name)} {TerminalText.Escape(path.Length == 0 ? "(record)" : path)}: {kind}  (e.g. {TerminalText.Escape(example)})\n");
+            text.Append("            fix: ").Append(TerminalText.Escape(Fix(name, path, kind))).Append('\n');
+        }
+    }
+
+    private static string Fix(string eventName, string path, CloudTrailProblemKind kind)
+    {
+        string schema = eventName.Length == 0 ? "the envelope schema" : $"{eventName}.schema.json";
+        string member = path.Length == 0 ? "the record" : $"'{path}'";
+        return kind switch
+        {
+            CloudTrailProblemKind.MissingMember when path is "eventTime" or "eventSource" or "eventName" =>
+                $"the records lack {member}: a log shipper may have renamed it; read them from the trail's own files",
+            CloudTrailProblemKind.MissingMember => $"CloudTrail leaves out {member}: remove it from 'required' in {schema}",
+            CloudTrailProblemKind.WrongType => $"the logs hold another JSON type at {member}: widen its 'type' in {schema} (a type array such as [\"string\", \"number\"])",
+            CloudTrailProblemKind.NumberOutOfRange => $"{member} is not always a 64-bit integer: make it 'number' in {schema}",
+            CloudTrailProblemKind.UnreadableTimestamp => $"{member} is not a timestamp: drop 'format': 'date-time' from it in {schema}",
+            CloudTrailProblemKind.NonCanonicalTimestamp => $"{member} is not in CloudTrail's form: the records were rewritten on the way (a log shipper); no schema change",
+            CloudTrailProblemKind.RepeatedMember => $"{member} appears twice in one object: not a schema matter; the record was altered or badly re-serialised",
+            CloudTrailProblemKind.InvalidUnicode => $"{member} holds an escape that is not Unicode: not a schema matter; the record was altered",
+            _ => "the records came in a container shape read by a guess: check the source of the input",
+        };
     }
 
     private static void Section(StringBuilder text, string title, Dictionary<string, DriftReport.Finding> findings)

@@ -7,15 +7,19 @@ using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Cli.Input;
 using GlacierTrail.Cli.Output;
+using GlacierTrail.Cli.Problems;
 
 namespace GlacierTrail.Cli.Commands;
 
 /// <summary><c>glaciertrail events</c>: the events, filtered, as NDJSON, CSV or a table, in input or time order.</summary>
 internal static class EventsCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, EventsSettings settings, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, EventsSettings settings, ProblemSettings problemSettings, CancellationToken cancellationToken)
     {
-        var input = CommandInput.Open(context, paths);
+        var input = CommandInput.Open(context, paths, problemSettings.Strict);
+        using var rejects = problemSettings.RejectsFile is { } rejectsPath ? new RejectsFile(rejectsPath) : null;
+        input.Rejected = rejects is null ? null : rejects.Add;
+        using var problems = new ProblemLog(input, warn: true, problemSettings.ProblemsFile);
         var output = context.Stdout;
         using var json = new RecordJson();
         var columns = settings.Columns;
@@ -46,6 +50,7 @@ internal static class EventsCommand
                 continue;
             }
 
+            problems.Add(record);
             string text;
             if (columns is not null)
             {
@@ -74,6 +79,8 @@ internal static class EventsCommand
 
         order?.WriteTo(output);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        rejects?.Commit();
+        problems.Commit();
         return input.Errors > 0 ? Cli.DataProblem : Cli.Ok;
     }
 

@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using GlacierTrail.Cli.Audit;
 using GlacierTrail.Cli.Input;
 using GlacierTrail.Cli.Output;
+using GlacierTrail.Cli.Problems;
 
 namespace GlacierTrail.Cli.Commands;
 
@@ -25,6 +26,7 @@ internal static class SummaryCommand
         var input = CommandInput.Open(context, paths);
         input.EchoNotices = false;
         var sensitive = new SensitiveActionLog(top);
+        using var problems = new ProblemLog(input, warn: false);
         using var json = new RecordJson();
         var dimensions = new (string Name, Dictionary<string, long> Counts)[]
         {
@@ -51,6 +53,7 @@ internal static class SummaryCommand
             }
 
             matched++;
+            problems.Add(record);
             if (evt.EventTime is { } time)
             {
                 first = first is null || time < first ? time : first;
@@ -68,11 +71,11 @@ internal static class SummaryCommand
 
         if (asJson)
         {
-            WriteJson(context.Stdout, input, matched, first, last, dimensions, sensitive);
+            WriteJson(context.Stdout, input, matched, first, last, dimensions, sensitive, problems);
         }
         else
         {
-            WriteText(context.Stdout, input, matched, first, last, dimensions, sensitive, top);
+            WriteText(context.Stdout, input, matched, first, last, dimensions, sensitive, top, problems);
         }
 
         await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -88,7 +91,7 @@ internal static class SummaryCommand
     private static IEnumerable<KeyValuePair<string, long>> Ordered(IReadOnlyDictionary<string, long> counts) =>
         counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal);
 
-    private static void WriteText(TextWriter output, LogInput input, long matched, DateTimeOffset? first, DateTimeOffset? last, (string Name, Dictionary<string, long> Counts)[] dimensions, SensitiveActionLog sensitive, int top)
+    private static void WriteText(TextWriter output, LogInput input, long matched, DateTimeOffset? first, DateTimeOffset? last, (string Name, Dictionary<string, long> Counts)[] dimensions, SensitiveActionLog sensitive, int top, ProblemLog problems)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -99,6 +102,13 @@ internal static class SummaryCommand
         foreach (var (reason, count) in Ordered(input.SkipReasons))
         {
             text.Append(inv, $"  {count,8}  {TerminalText.Escape(reason)}\n");
+        }
+
+        // Records delivered with what did not fit their schema (run `check` for where).
+        text.Append(inv, $"with problems:   {problems.Records}\n");
+        foreach (var (kind, count) in Ordered(ByKind(problems)))
+        {
+            text.Append(inv, $"  {count,8}  {kind}\n");
         }
 
         if (input.Notices.Count > 0)
@@ -126,7 +136,7 @@ internal static class SummaryCommand
         output.Write(text.ToString());
     }
 
-    private static void WriteJson(TextWriter output, LogInput input, long matched, DateTimeOffset? first, DateTimeOffset? last, (string Name, Dictionary<string, long> Counts)[] dimensions, SensitiveActionLog sensitive)
+    private static void WriteJson(TextWriter output, LogInput input, long matched, DateTimeOffset? first, DateTimeOffset? last, (string Name, Dictionary<string, long> Counts)[] dimensions, SensitiveActionLog sensitive, ProblemLog problems)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -135,6 +145,16 @@ internal static class SummaryCommand
             writer.WriteNumber("files", input.Files);
             writer.WriteNumber("records", input.Records);
             writer.WriteNumber("matched", matched);
+            writer.WriteStartObject("problems");
+            writer.WriteNumber("records", problems.Records);
+            writer.WriteStartObject("kinds");
+            foreach (var (kind, count) in Ordered(ByKind(problems)))
+            {
+                writer.WriteNumber(kind, count);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
             writer.WriteStartObject("skipped");
             writer.WriteNumber("records", input.Errors);
             writer.WriteStartObject("reasons");
@@ -182,5 +202,17 @@ internal static class SummaryCommand
 
         output.Write(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
         output.Write('\n');
+    }
+
+    private static Dictionary<string, long> ByKind(ProblemLog problems)
+    {
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var ((_, _, kind), count) in problems.Counts)
+        {
+            string name = kind.ToString();
+            kinds[name] = kinds.GetValueOrDefault(name) + count.Count;
+        }
+
+        return kinds;
     }
 }

@@ -168,9 +168,13 @@ internal sealed class LogInput
         _stderr.WriteLine("glaciertrail: " + TerminalText.Escape(text));
     }
 
+    /// <summary>Receives each record that could not be read (for <c>--rejects</c>).</summary>
+    public Action<CloudTrailReadException>? Rejected { get; set; }
+
     private void ReportError(CloudTrailReadException error)
     {
         Errors++;
+        Rejected?.Invoke(error);
         if (error.RecordIndex >= 0)
         {
             _nextIndex = error.RecordIndex + 1;

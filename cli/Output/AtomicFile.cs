@@ -23,19 +23,19 @@ internal sealed class AtomicFile : IDisposable
 
     public FileStream Stream { get; }
 
-    /// <summary>Starts the file; a usage error when its folder does not exist or it names a folder.</summary>
-    public static AtomicFile Create(string path)
+    /// <summary>Starts the file; a usage error, naming <paramref name="option"/>, when its folder does not exist or it names a folder.</summary>
+    public static AtomicFile Create(string path, string option = "--output")
     {
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full) ?? ".";
         if (Directory.Exists(full))
         {
-            throw new UsageException($"--output '{path}' is a directory; give a file name");
+            throw new UsageException($"{option} '{path}' is a directory; give a file name");
         }
 
         if (!Directory.Exists(folder))
         {
-            throw new UsageException($"--output '{path}': no directory at '{folder}'");
+            throw new UsageException($"{option} '{path}': no directory at '{folder}'");
         }
 
         // Same folder, so the rename stays within one file system and is atomic there.
@@ -46,7 +46,7 @@ internal sealed class AtomicFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--output '{path}': cannot write there: {ex.Message}");
+            throw new UsageException($"{option} '{path}': cannot write there: {ex.Message}");
         }
     }
 

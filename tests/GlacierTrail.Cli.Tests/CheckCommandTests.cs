@@ -93,11 +93,14 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task UnreadableRecordsFailTheCheck()
+    public async Task UnreadableRecordsAndProblemsFailTheCheckAndTheProblemComesWithItsFix()
     {
         var result = await CliRunner.RunAsync("check", CliRunner.Data("broken"));
 
         Assert.Equal(1, result.Code);
-        Assert.Contains("unreadable records: 2", result.Out, StringComparison.Ordinal);
+        Assert.Contains("unreadable records: 1", result.Out, StringComparison.Ordinal);
+        Assert.Contains("problems in 1 record(s) (1):", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\n +1  DescribeVault eventTime: WrongType  \(e\.g\. 5 in .*broken\.json record 1\)", result.Out);
+        Assert.Contains("fix: the logs hold another JSON type at 'eventTime'", result.Out, StringComparison.Ordinal);
     }
 }
