@@ -46,7 +46,12 @@ internal sealed class EventFilter
         return sources;
     }
 
-    public bool MatchesSource(CloudTrailEvent evt) => AllSources || Sources.Contains(evt.EventSource);
+    /// <summary>Whether the event comes from a selected service.</summary>
+    /// <remarks>
+    /// A record without a string eventSource cannot be shown to come from another service, so it
+    /// is kept (with its problem) rather than silently left out.
+    /// </remarks>
+    public bool MatchesSource(CloudTrailEvent evt) => AllSources || Sources.Contains(evt.EventSource) || (evt.EventSource.Length == 0 && evt.HasProblems);
 
     /// <summary>Whether the event passes every filter; <paramref name="json"/> is loaded with it when <see cref="NeedsJson"/>.</summary>
     public bool Matches(CloudTrailEvent evt, RecordJson? json)
