@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using GlacierTrail.Gen.Diagnostics;
 using GlacierTrail.Gen.Model;
+using GlacierTrail.Gen.Parsing;
 
 namespace GlacierTrail.Gen;
 
@@ -33,7 +34,7 @@ internal sealed record Conflicts(EquatableArray<string> LosingPaths, EquatableAr
             if (byClass.TryGetValue(evt.ClassName, out var owner))
             {
                 losers.Add(evt.Path);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameCollision, evt.Location, evt.ClassName, owner.Path, evt.Path));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameCollision, evt.Location, evt.ClassName, owner.Path, evt.Path, RenameAdvice(evt)));
                 continue;
             }
 
@@ -42,5 +43,20 @@ internal sealed record Conflicts(EquatableArray<string> LosingPaths, EquatableAr
         }
 
         return new Conflicts(losers.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The fix for two services with one event name (<c>CreateUser</c> in IAM and in Transfer
+    /// Family): name the type after its service, <c>transfer.amazonaws.com</c> giving
+    /// <c>TransferCreateUser</c>.
+    /// </summary>
+    internal static string RenameAdvice(EventIdentity evt)
+    {
+        int dot = evt.EventSource.IndexOf('.');
+        string service = Naming.EnumMemberName(dot > 0 ? evt.EventSource.Substring(0, dot) : evt.EventSource);
+        string name = service + (Naming.PropertyName(evt.EventName) ?? Naming.EnumMemberName(evt.EventName));
+        return Naming.IsIdentifier(name) && !string.Equals(name + "Event", evt.ClassName, StringComparison.Ordinal)
+            ? $"Give one a top-level \"x-csharp-name\", such as \"{name}\" for '{evt.Path}'."
+            : "Give one a top-level \"x-csharp-name\".";
     }
 }

@@ -74,6 +74,11 @@ internal static class CheckCommand
             {
                 context.Stdout.WriteLine("suggested schema: " + TerminalText.Escape(path));
             }
+
+            if (suggester.Count == 0)
+            {
+                context.Stdout.WriteLine(NothingSuggested(filter, checkedRecords));
+            }
         }
 
         await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -118,6 +123,22 @@ internal static class CheckCommand
             CloudTrailProblemKind.InvalidUnicode => $"{member} holds an escape that is not Unicode: not a schema matter; the record was altered",
             _ => "the records came in a container shape read by a guess: check the source of the input",
         };
+    }
+
+    // --suggest writes a schema only for an event that has none; say why there was none.
+    private static string NothingSuggested(EventFilter filter, long checkedRecords)
+    {
+        string why = checkedRecords == 0
+            ? "no record of the sources read was found"
+            : "every event read already has a schema";
+        if (!filter.AllSources)
+        {
+            var sources = new List<string>(filter.Sources);
+            sources.Sort(StringComparer.Ordinal);
+            why += $"; only records of {string.Join(", ", sources)} were read: add --all (or --source NAME) to suggest schemas for other services";
+        }
+
+        return "--suggest wrote no schema: " + why + ".";
     }
 
     private static void Section(StringBuilder text, string title, Dictionary<string, DriftReport.Finding> findings)

@@ -17,6 +17,7 @@ namespace GlacierTrail.Cli.Schemas;
 internal sealed class SchemaSuggester
 {
     private static readonly string[] Payloads = { "requestParameters", "responseElements" };
+    private static readonly string[] PayloadClass = { "RequestParameters", "ResponseElements" };
     private readonly Dictionary<CloudTrailEventKey, (long Records, Shape[] Payloads)> _events = new();
 
     public void Add(string eventSource, string eventName, JsonElement record)
@@ -38,12 +39,16 @@ internal sealed class SchemaSuggester
         _events[key] = (entry.Records + 1, entry.Payloads);
     }
 
+    /// <summary>How many (eventSource, eventName) pairs without a schema were seen.</summary>
+    public int Count => _events.Count;
+
     /// <summary>Writes <c>DIR/{service}/{eventName}.schema.json</c> for each event seen; returns the paths.</summary>
     public List<string> WriteAll(string directory)
     {
         var written = new List<string>();
         var keys = new List<CloudTrailEventKey>(_events.Keys);
         keys.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+        var typeNames = TypeNames(keys);
         foreach (var key in keys)
         {
             string folder = Path.Combine(directory, SafeName(SchemaCatalog.ServiceOf(key.EventSource)));
@@ -53,7 +58,7 @@ internal sealed class SchemaSuggester
             using (var stream = File.Create(path))
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                Write(writer, key, records, payloads);
+                Write(writer, key, records, payloads, typeNames[key]);
             }
 
             File.AppendAllText(path, "\n");
@@ -63,12 +68,62 @@ internal sealed class SchemaSuggester
         return written;
     }
 
-    internal static void Write(Utf8JsonWriter writer, CloudTrailEventKey key, long records, Shape[] payloads)
+    /// <summary>
+    /// The type name of each suggested event: its event name, unless that is no plain identifier,
+    /// or names a type of the built-in schemas or of another suggested service (the generator
+    /// compares type names ignoring case); then the service and the event name,
+    /// <c>TransferCreateUser</c>, written as a top-level <c>x-csharp-name</c>.
+    /// </summary>
+    private static Dictionary<CloudTrailEventKey, (string Name, bool Explicit)> TypeNames(List<CloudTrailEventKey> keys)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var known in GlacierTrail.Events.GlacierTrailEvents.KnownEvents)
+        {
+            if (CSharpNames.Derived(known.EventName) is { } name)
+            {
+                taken[name] = name;
+            }
+        }
+
+        var services = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in keys)
+        {
+            string name = CSharpNames.Derived(key.EventName) ?? CSharpNames.FromWords(key.EventName);
+            services[name] = services.GetValueOrDefault(name) + 1;
+        }
+
+        var names = new Dictionary<CloudTrailEventKey, (string, bool)>();
+        foreach (var key in keys)
+        {
+            string? derived = CSharpNames.Derived(key.EventName);
+            string plain = derived ?? CSharpNames.FromWords(key.EventName);
+            if (derived is not null && services[plain] == 1 && !taken.ContainsKey(plain))
+            {
+                taken[plain] = plain;
+                names[key] = (plain, false);
+                continue;
+            }
+
+            string name = CSharpNames.Unique(CSharpNames.FromWords(SchemaCatalog.ServiceOf(key.EventSource)) + plain, taken);
+            taken[name] = name;
+            names[key] = (name, true);
+        }
+
+        return names;
+    }
+
+    internal static void Write(Utf8JsonWriter writer, CloudTrailEventKey key, long records, Shape[] payloads, (string Name, bool Explicit) type)
     {
         writer.WriteStartObject();
         writer.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
         writer.WriteString("title", key.EventName);
         writer.WriteString("description", string.Create(CultureInfo.InvariantCulture, $"{key.EventName} ({key.EventSource}). Inferred by 'glaciertrail check --suggest' from {records} record(s): review the types, describe each member, mark what is required, then add it to your schemas."));
+        if (type.Explicit)
+        {
+            // Another service (or a built-in schema) has an event of this name.
+            writer.WriteString("x-csharp-name", type.Name);
+        }
+
         writer.WriteStartObject("x-cloudtrail");
         writer.WriteString("eventSource", key.EventSource);
         writer.WriteString("eventName", key.EventName);
@@ -81,7 +136,7 @@ internal sealed class SchemaSuggester
             if (payloads[i].Count > 0)
             {
                 writer.WritePropertyName(Payloads[i]);
-                WriteShape(writer, payloads[i], string.Create(CultureInfo.InvariantCulture, $"{Payloads[i]}, seen in {payloads[i].Count} of {records} record(s)."));
+                WriteShape(writer, payloads[i], string.Create(CultureInfo.InvariantCulture, $"{Payloads[i]}, seen in {payloads[i].Count} of {records} record(s)."), type.Name + PayloadClass[i], explicitName: null);
             }
         }
 
@@ -89,10 +144,16 @@ internal sealed class SchemaSuggester
         writer.WriteEndObject();
     }
 
-    private static void WriteShape(Utf8JsonWriter writer, Shape shape, string description)
+    // className: the class the generator makes of this value if it is an object.
+    private static void WriteShape(Utf8JsonWriter writer, Shape shape, string description, string className, string? explicitName)
     {
         var kinds = shape.Kinds();
         writer.WriteStartObject();
+        if (explicitName is not null)
+        {
+            writer.WriteString("x-csharp-name", explicitName);
+        }
+
         if (kinds.Count == 0)
         {
             writer.WriteString("type", "null");
@@ -123,11 +184,13 @@ internal sealed class SchemaSuggester
             else if (kinds[0] == "object" && shape.Properties.Count > 0)
             {
                 writer.WriteStartObject("properties");
+                var names = CSharpNames.ForMembers(className, shape.Order, out _);
                 foreach (string name in shape.Order)
                 {
                     var child = shape.Properties[name];
                     writer.WritePropertyName(name);
-                    WriteShape(writer, child, string.Create(CultureInfo.InvariantCulture, $"Seen in {child.Count} of {shape.Objects} object(s)."));
+                    string member = CSharpNames.Of(name, names[name]);
+                    WriteShape(writer, child, string.Create(CultureInfo.InvariantCulture, $"Seen in {child.Count} of {shape.Objects} object(s)."), className + member, names[name]);
                 }
 
                 writer.WriteEndObject();
@@ -135,7 +198,7 @@ internal sealed class SchemaSuggester
             else if (kinds[0] == "array" && shape.Items is { } items && items.Kinds().Count > 0)
             {
                 writer.WritePropertyName("items");
-                WriteShape(writer, items, "An item.");
+                WriteShape(writer, items, "An item.", className + "Item", explicitName: null);
             }
         }
 

@@ -59,6 +59,52 @@ public sealed class PackedPackageTests
         }
     }
 
+    [Fact]
+    public void AConsumerOnAnOlderTargetFrameworkGetsOneErrorNamingTheFrameworkNeeded()
+    {
+        string work = Directory.CreateTempSubdirectory("glaciertrail-package-old-").FullName;
+        try
+        {
+            string version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            string feed = Path.Combine(work, "feed");
+            string consumer = Path.Combine(work, "consumer");
+            Dotnet(RepoRoot(), "pack", "runtime/GlacierTrail.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
+            Directory.CreateDirectory(consumer);
+            File.WriteAllText(Path.Combine(consumer, "Old.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework></PropertyGroup>
+                  <ItemGroup><PackageReference Include="GlacierTrail.Gen" Version="{version}" /></ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(consumer, "Old.cs"), "namespace Old { public static class Nothing { } }\n");
+
+            // netstandard2.0's reference assemblies come from the packages already on this
+            // machine, beside the packed feed: nothing is downloaded.
+            string machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+                ? packages
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+                <configuration>
+                  <packageSources><clear /><add key="local" value="{feed}" /><add key="machine" value="{machinePackages}" /></packageSources>
+                  <config><add key="globalPackagesFolder" value="{Path.Combine(work, "packages")}" /></config>
+                </configuration>
+                """);
+
+            var (code, output) = Run(consumer, "build", "-c", "Release");
+
+            // One error, shown where it happens and again in the build's summary; no compiler error.
+            Assert.NotEqual(0, code);
+            var errors = output.Split('\n').Where(line => line.Contains(": error ", StringComparison.Ordinal)).Select(line => line.Trim()).Distinct().ToList();
+            var error = Assert.Single(errors);
+            Assert.DoesNotContain("error CS", output, StringComparison.Ordinal);
+            Assert.Contains("error GTGB001: GlacierTrail.Gen needs a project that targets net10.0 or later; this project targets netstandard2.0.", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TryDelete(work);
+        }
+    }
+
     private static void AssertPackageLayout(string nupkg)
     {
         using var zip = ZipFile.OpenRead(nupkg);
@@ -100,6 +146,14 @@ public sealed class PackedPackageTests
 
     private static string Dotnet(string workingDirectory, params string[] arguments)
     {
+        var (code, output) = Run(workingDirectory, arguments);
+        Assert.True(code == 0, $"dotnet {string.Join(' ', arguments)} failed with {code}:\n{output}");
+        return output;
+    }
+
+    /// <summary>Runs dotnet; the exit code and what it wrote (stdout, then stderr).</summary>
+    private static (int Code, string Output) Run(string workingDirectory, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -133,8 +187,7 @@ public sealed class PackedPackageTests
         }
 
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed with {process.ExitCode}:\n{stdout}\n{stderr}");
-        return stdout.ToString();
+        return (process.ExitCode, stdout + "\n" + stderr);
     }
 
     private static string RepoRoot()

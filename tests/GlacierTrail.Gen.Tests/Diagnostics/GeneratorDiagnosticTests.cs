@@ -399,10 +399,54 @@ public sealed class GeneratorDiagnosticTests
         Assert.Contains("CreateVaultEvent", message, StringComparison.Ordinal);
         Assert.Contains(Root + "a/CreateVault.schema.json", message, StringComparison.Ordinal);
         Assert.Contains(Root + "b/CreateVaultLegacy.schema.json", message, StringComparison.Ordinal);
+        Assert.Contains("Give one a top-level \"x-csharp-name\", such as \"GlacierCreateVaultLegacy\"", message, StringComparison.Ordinal);
         run.AssertGeneratorDiagnostics("GTG012");
         Assert.DoesNotContain("CreateVaultLegacy", run.Source("GlacierTrailEvents.g.cs"), StringComparison.Ordinal);
         run.AssertNoCompilationErrors();
     }
+
+    [Fact]
+    public void Gtg012OneEventNameInTwoServicesSuggestsATypeNamedAfterTheService()
+    {
+        var run = GeneratorHarness.Run(new[]
+        {
+            TestFiles.Inline("iam/CreateUser.schema.json", ServiceEvent(null, "iam.amazonaws.com", "CreateUser")),
+            TestFiles.Inline("transfer/CreateUser.schema.json", ServiceEvent(null, "transfer.amazonaws.com", "CreateUser")),
+            TestFiles.Inline("sso-directory/CreateUser.schema.json", ServiceEvent(null, "sso-directory.amazonaws.com", "CreateUser")),
+        });
+
+        run.AssertGeneratorDiagnostics("GTG012", "GTG012");
+        var messages = run.GeneratorDiagnostics.Select(d => d.GetMessage()).ToList();
+        Assert.Contains(messages, m => m.Contains("such as \"TransferCreateUser\" for '" + Root + "transfer/CreateUser.schema.json'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("such as \"SsoDirectoryCreateUser\" for '" + Root + "sso-directory/CreateUser.schema.json'", StringComparison.Ordinal));
+        run.AssertNoCompilationErrors();
+    }
+
+    [Fact]
+    public void ATopLevelCSharpNameGivesEachServiceItsOwnTypeForOneEventName()
+    {
+        var run = GeneratorHarness.Run(new[]
+        {
+            TestFiles.Inline("iam/CreateUser.schema.json", ServiceEvent(null, "iam.amazonaws.com", "CreateUser")),
+            TestFiles.Inline("transfer/CreateUser.schema.json", ServiceEvent("TransferCreateUser", "transfer.amazonaws.com", "CreateUser")),
+        });
+
+        run.AssertGeneratorDiagnostics();
+        run.AssertCompilationClean();
+        Assert.Contains("class CreateUserEvent", run.Source("CreateUserEvent.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("class TransferCreateUserEvent", run.Source("TransferCreateUserEvent.g.cs"), StringComparison.Ordinal);
+        string dispatcher = run.Source("GlacierTrailEvents.g.cs");
+        Assert.Contains("TransferCreateUserEvent", dispatcher, StringComparison.Ordinal);
+        Assert.Contains("global::GlacierTrail.Events.CreateUserEvent", dispatcher, StringComparison.Ordinal);
+    }
+
+    private static string ServiceEvent(string? csharpName, string eventSource, string eventName) =>
+        "{\n" +
+        (csharpName is null ? string.Empty : "  \"x-csharp-name\": \"" + csharpName + "\",\n") +
+        "  \"x-cloudtrail\": { \"eventSource\": \"" + eventSource + "\", \"eventName\": \"" + eventName + "\" },\n" +
+        "  \"type\": \"object\",\n" +
+        "  \"properties\": { \"requestParameters\": { \"type\": \"object\", \"properties\": { \"userName\": { \"type\": \"string\" } } } }\n" +
+        "}\n";
 
     [Fact]
     public void Gtg012TwoDefinitionsFilesWithTheSameTypeKeepTheFirstAndStillCompile()
