@@ -15,13 +15,13 @@ internal static class OverviewSection
         var counts = data.Counts;
         ReportPage.OpenSection(w, "overview", "Overview");
         w.Open("div", "cards");
-        Card(w, counts.Matched, "records matched", alert: false);
-        Card(w, input.Records, "records read", alert: false);
-        Card(w, input.Files, "files read", alert: false);
-        Card(w, counts.Sensitive.Count(SensitiveActions.Deletions), "deletions", alert: counts.Sensitive.Count(SensitiveActions.Deletions) > 0);
-        Card(w, counts.Sensitive.Count(SensitiveActions.Denied), "denied calls", alert: counts.Sensitive.Count(SensitiveActions.Denied) > 0);
-        Card(w, data.RecordsWithProblems, "records with problems", alert: data.RecordsWithProblems > 0);
-        Card(w, input.Errors, "records not readable", alert: input.Errors > 0);
+        Card(w, counts.Matched, "records matched", flag: false);
+        Card(w, input.Records, "records read", flag: false);
+        Card(w, input.Files, "files read", flag: false);
+        Card(w, counts.Sensitive.Count(SensitiveActions.Deletions), "deletions", flag: counts.Sensitive.Count(SensitiveActions.Deletions) > 0);
+        Card(w, counts.Sensitive.Count(SensitiveActions.Denied), "denied calls", flag: counts.Sensitive.Count(SensitiveActions.Denied) > 0);
+        Card(w, data.RecordsWithProblems, "records with problems", flag: data.RecordsWithProblems > 0);
+        Card(w, input.Errors, "records not readable", flag: input.Errors > 0);
         w.Close("div");
 
         w.Open("dl", "facts");
@@ -127,9 +127,9 @@ internal static class OverviewSection
         ReportPage.LeftOut(w, total - cap, "entries");
     }
 
-    private static void Card(HtmlWriter w, long value, string label, bool alert)
+    private static void Card(HtmlWriter w, long value, string label, bool flag)
     {
-        w.Open("div", alert ? "card alert" : "card").Element("b", value).Element("span", label).Close("div");
+        w.Open("div", flag ? "card flag" : "card").Element("b", value).Element("span", label).Close("div");
     }
 
     private static void Fact(HtmlWriter w, string term, string value) => w.Element("dt", term).Element("dd", value);
