@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using GlacierTrail.Cli.Commands;
 using GlacierTrail.Cli.Input;
 using GlacierTrail.Cli.Output;
+using GlacierTrail.Cli.Report;
 
 namespace GlacierTrail.Cli;
 
@@ -103,6 +104,7 @@ public static class Cli
             BuildSummary(context),
             BuildCheck(context),
             VerifyCommand.Build(context),
+            ReportCommand.Build(context),
         };
         return root;
     }
@@ -142,19 +144,7 @@ public static class Cli
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var top = new Option<int>("--top")
-        {
-            Description = "How many of the most recent entries each list of sensitive actions shows (default 10).",
-            HelpName = "N",
-            DefaultValueFactory = _ => 10,
-        };
-        top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--top must be 0 or more.");
-            }
-        });
+        var top = TopOption.Create();
         var filters = new FilterOptions();
         var output = new OutputOptions();
         var command = new Command("summary", "Counts by event name, principal, vault, error code and source IP; sensitive actions with their most recent entries; the time range; files and records read and skipped.") { paths, format, top };
@@ -187,7 +177,7 @@ public static class Cli
         return command;
     }
 
-    private static Argument<string[]> PathsArgument()
+    internal static Argument<string[]> PathsArgument()
     {
         var paths = new Argument<string[]>("PATH")
         {

@@ -25,18 +25,7 @@ internal static class VerifyCommand
             Description = "Folders synced from S3 (holding AWSLogs/, or inside it).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var keys = new Option<string[]>("--public-keys")
-        {
-            Description = "The output of 'aws cloudtrail list-public-keys' (repeatable, e.g. one per region). Fetch it from AWS, never from the folder being verified.",
-            HelpName = "FILE",
-            Required = true,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var signatures = new Option<string?>("--signatures")
-        {
-            Description = "A JSON object mapping a digest's digestS3Object to its hex signature (x-amz-meta-signature): needed for the newest digest of each chain.",
-            HelpName = "FILE",
-        };
+        var integrity = new IntegrityOptions(required: true, "The output of 'aws cloudtrail list-public-keys' (repeatable, e.g. one per region). Fetch it from AWS, never from the folder being verified.");
         var since = new Option<DateTimeOffset?>("--since")
         {
             Description = "Only digests ending after this time, and log files delivered from then on (ISO 8601, or epoch seconds).",
@@ -58,18 +47,12 @@ internal static class VerifyCommand
         var strict = new Option<bool>("--strict") { Description = "Every warning is an error (an unsigned newest digest, a chain restart, log files not yet covered)." };
         var command = new Command("verify", "Validates CloudTrail digest chains offline: signatures, the hash chain, log file hashes, missing, moved and unreferenced files. Exit code 1 on any error.")
         {
-            paths, keys, signatures, since, until, format, strict,
+            paths, since, until, format, strict,
         };
+        integrity.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
-            var options = new DigestValidationOptions
-            {
-                PublicKeys = LoadKeys(result.GetValue(keys)!),
-                Signatures = result.GetValue(signatures) is { } file ? ParseOrUsage(() => DigestSignatures.Parse(ReadInput(file, "--signatures"), file)) : new Dictionary<string, string>(),
-                Since = result.GetValue(since),
-                Until = result.GetValue(until),
-                Strict = result.GetValue(strict),
-            };
+            var options = integrity.Build(result, result.GetValue(since), result.GetValue(until), result.GetValue(strict));
             return RunAsync(context, result.GetValue(paths)!, options, result.GetValue(format) == "json", cancellationToken);
         });
         return command;
@@ -91,41 +74,6 @@ internal static class VerifyCommand
         context.Stdout.Write(asJson ? VerifyReport.Json(result, options.PublicKeys) : VerifyReport.Text(result, options.PublicKeys));
         await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         return result.Summary.IsValid ? Cli.Ok : Cli.DataProblem;
-    }
-
-    private static List<DigestPublicKey> LoadKeys(string[] files)
-    {
-        var keys = new List<DigestPublicKey>();
-        foreach (string file in files)
-        {
-            keys.AddRange(ParseOrUsage(() => DigestPublicKey.ParseList(ReadInput(file, "--public-keys"), file)));
-        }
-
-        return keys;
-    }
-
-    private static T ParseOrUsage<T>(Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-    }
-
-    private static byte[] ReadInput(string file, string option)
-    {
-        try
-        {
-            return File.ReadAllBytes(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{option}: cannot read '{file}': {ex.Message}");
-        }
     }
 
     private static DateTimeOffset? ParseTime(ArgumentResult result)

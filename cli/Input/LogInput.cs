@@ -24,6 +24,7 @@ internal sealed class LogInput
     private readonly bool _quiet;
     private readonly Dictionary<string, long> _skipReasons = new(StringComparer.Ordinal);
     private readonly List<string> _notices = new();
+    private readonly List<InputFileHash> _hashes = new();
     private long _nextIndex;
 
     public LogInput(IReadOnlyList<string> paths, CliContext context, bool strict = false)
@@ -59,6 +60,12 @@ internal sealed class LogInput
     /// instead, so each skipped input is reported once.
     /// </summary>
     public bool EchoNotices { get; set; } = true;
+
+    /// <summary>Whether each file is hashed (SHA-256) as it is read, into <see cref="FileHashes"/>.</summary>
+    public bool HashFiles { get; set; }
+
+    /// <summary>The files read, in the order read, with their hashes (when <see cref="HashFiles"/>).</summary>
+    public IReadOnlyList<InputFileHash> FileHashes => _hashes;
 
     /// <summary>The path that names standard input.</summary>
     public const string StandardInput = "-";
@@ -117,11 +124,13 @@ internal sealed class LogInput
                 Files++;
                 _nextIndex = 0;
                 long before = Bytes;
+                var hashing = HashFiles ? new HashingStream(stream) : null;
+                bool readToEnd = true;
                 await using (stream.ConfigureAwait(false))
                 {
                     // Read errors of the device or pipe (not of the data) end this input with an
                     // error and the run goes on; a yield cannot sit in a try with a catch.
-                    var events = GlacierTrailEvents.ReadAsync(stream, options, source, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    var events = GlacierTrailEvents.ReadAsync(hashing ?? stream, options, source, cancellationToken).GetAsyncEnumerator(cancellationToken);
                     await using (events.ConfigureAwait(false))
                     {
                         while (true)
@@ -136,6 +145,7 @@ internal sealed class LogInput
                             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
                             {
                                 ReportError(new CloudTrailReadException("cannot read it: " + ex.Message, source));
+                                readToEnd = false;
                                 break;
                             }
 
@@ -154,11 +164,31 @@ internal sealed class LogInput
                     {
                         Bytes = before + stream.Length;
                     }
+
+                    if (hashing is not null)
+                    {
+                        await FinishHashAsync(hashing, source, readToEnd, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }
 
         _progress.Clear();
+    }
+
+    private async Task FinishHashAsync(HashingStream hashing, string source, bool readToEnd, CancellationToken cancellationToken)
+    {
+        string? hash = null;
+        try
+        {
+            hash = await hashing.FinishAsync(readToEnd, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // A read error the reader did not meet: the hash would cover part of the input only.
+        }
+
+        _hashes.Add(new InputFileHash(source, hashing.BytesRead, hash));
     }
 
     /// <summary>Reports a message about the run on stderr, escaped, below any progress line.</summary>

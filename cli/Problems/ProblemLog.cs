@@ -36,6 +36,19 @@ internal sealed class ProblemLog : IDisposable
     /// <summary>Problems by event name, path and kind, with an example value and record.</summary>
     public IReadOnlyDictionary<(string EventName, string Path, CloudTrailProblemKind Kind), ProblemCount> Counts => _counts;
 
+    /// <summary>How many problems of each kind, by the kind's name.</summary>
+    public Dictionary<string, long> CountsByKind()
+    {
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var ((_, _, kind), count) in _counts)
+        {
+            string name = kind.ToString();
+            kinds[name] = kinds.GetValueOrDefault(name) + count.Count;
+        }
+
+        return kinds;
+    }
+
     /// <summary>Takes note of an event's problems, if it has any.</summary>
     public void Add(InputRecord record)
     {
