@@ -442,7 +442,9 @@ public sealed class HostileSchemaTests
 
         AssertSafe(run);
         Assert.Equal(count, run.Source("WideEvent.g.cs").Split('\n').Count(l => l.Contains("PropertyIs(\"p", StringComparison.Ordinal)));
-        Assert.True(run.Driver.GetTimingInfo().ElapsedTime < TimeSpan.FromSeconds(15), $"The generator took {run.Driver.GetTimingInfo().ElapsedTime}.");
+        // Not a speed measure (that is the bench's job, and test machines share their cores): a
+        // bound that only work growing faster than the input, such as a quadratic pass, could reach.
+        Assert.True(run.Driver.GetTimingInfo().ElapsedTime < TimeSpan.FromMinutes(2), $"The generator took {run.Driver.GetTimingInfo().ElapsedTime}.");
     }
 
     [Fact]
@@ -503,7 +505,9 @@ public sealed class HostileSchemaTests
         AssertSafe(run, "GTG004");
         DiagnosticAssert.At(run.Single("GTG004"), Root + "h/Big.schema.json", schema, "\"strnig\"");
         Assert.True(run.Source("BigEvent.g.cs").Length < 20_000);
-        Assert.True(run.Driver.GetTimingInfo().ElapsedTime < TimeSpan.FromSeconds(15), $"The generator took {run.Driver.GetTimingInfo().ElapsedTime}.");
+        // Not a speed measure (that is the bench's job, and test machines share their cores): a
+        // bound that only work growing faster than the input, such as a quadratic pass, could reach.
+        Assert.True(run.Driver.GetTimingInfo().ElapsedTime < TimeSpan.FromMinutes(2), $"The generator took {run.Driver.GetTimingInfo().ElapsedTime}.");
         using var assembly = Load(run);
         Assert.Equal("v", ReflectionValues.Path(Parse(assembly, Record("Big", "{\"vaultName\":\"v\"}")), "RequestParameters.VaultName"));
     }
