@@ -67,6 +67,7 @@ public static class Cli
             BuildEvents(context),
             BuildSummary(context),
             BuildCheck(context),
+            ExportCli.Build(context),
         };
         return root;
     }
