@@ -144,7 +144,7 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         }
         catch
         {
-            rows.RollbackRow();
+            rows.Fault();
             throw;
         }
 
@@ -172,6 +172,11 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
 
     private async Task FlushAsync(PartitionWriter partition, CancellationToken cancellationToken)
     {
+        if (partition.Rows.Faulted)
+        {
+            throw new InvalidOperationException($"A row of table '{partition.Schema.Name}' failed halfway; its buffered rows cannot be written.");
+        }
+
         if (partition.Rows.Rows == 0)
         {
             return;

@@ -19,11 +19,11 @@ public sealed class ParquetExportOptions
     public long TargetFileBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>
-    /// Bytes buffered across all tables and partitions at most, estimated (default 256 MiB):
+    /// Bytes buffered across all tables and partitions at most, estimated (default 128 MiB):
     /// past it, the largest buffer is written out as a row group. Memory stays bounded whatever
     /// the input size and however many partitions it spans.
     /// </summary>
-    public long MaxBufferedBytes { get; init; } = 256L * 1024 * 1024;
+    public long MaxBufferedBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>Files open at once at most (default 64); past it, the least recently written is closed.</summary>
     public int MaxOpenFiles { get; init; } = 64;

@@ -10,12 +10,16 @@ namespace GlacierTrail.Parquet.Columns;
 /// The buffered values of one leaf column of a row group, with their definition and repetition
 /// levels (Dremel striping, as Parquet stores nested data): nulls take a level and no value.
 /// </summary>
+/// <remarks>
+/// Buffers start small and grow: a dataset may have thousands of partitions, each with a row
+/// group of a few rows over a hundred leaves; <see cref="Release"/> gives them back once the
+/// partition's file is complete.
+/// </remarks>
 internal abstract class LeafColumn
 {
-    private int[] _definitions = new int[64];
-    private int[] _repetitions = new int[64];
-    private int _markLevels;
-    private int _markValues;
+    private const int InitialCapacity = 8;
+    private int[] _definitions = [];
+    private int[] _repetitions = [];
 
     protected LeafColumn(DataField field) => Field = field;
 
@@ -27,34 +31,22 @@ internal abstract class LeafColumn
     /// <summary>Values written (not counting nulls).</summary>
     public int Values { get; protected set; }
 
-    /// <summary>A rough size of what is buffered, for row group and memory bounds.</summary>
-    public long EstimatedBytes { get; protected set; }
-
-    public void AddNull(int definition, int repetition)
-    {
-        AddLevels(definition, repetition);
-        EstimatedBytes += 8;
-    }
-
-    /// <summary>Remembers where the current row starts, so a row that fails halfway can be taken back.</summary>
-    public void Mark()
-    {
-        _markLevels = Levels;
-        _markValues = Values;
-    }
-
-    public void Rollback()
-    {
-        Levels = _markLevels;
-        Values = _markValues;
-    }
+    public void AddNull(int definition, int repetition) => AddLevels(definition, repetition);
 
     public void Clear()
     {
         Levels = 0;
         Values = 0;
-        EstimatedBytes = 0;
         ClearValues();
+    }
+
+    /// <summary>Drops the buffers (they are made again on the next value).</summary>
+    public void Release()
+    {
+        Clear();
+        _definitions = [];
+        _repetitions = [];
+        ReleaseValues();
     }
 
     public Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
@@ -68,16 +60,22 @@ internal abstract class LeafColumn
 
     protected abstract void ClearValues();
 
+    protected abstract void ReleaseValues();
+
     protected void AddLevels(int definition, int repetition)
     {
-        if (Levels == _definitions.Length)
+        int levels = Levels;
+        if (levels == _definitions.Length)
         {
-            Array.Resize(ref _definitions, Levels * 2);
-            Array.Resize(ref _repetitions, Levels * 2);
+            int capacity = Math.Max(InitialCapacity, levels * 2);
+            Array.Resize(ref _definitions, capacity);
+            Array.Resize(ref _repetitions, capacity);
         }
 
-        _definitions[Levels] = definition;
-        _repetitions[Levels] = repetition;
-        Levels++;
+        _definitions[levels] = definition;
+        _repetitions[levels] = repetition;
+        Levels = levels + 1;
     }
+
+    protected static int Grow(int length) => Math.Max(InitialCapacity, length * 2);
 }

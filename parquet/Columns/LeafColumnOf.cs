@@ -11,23 +11,24 @@ namespace GlacierTrail.Parquet.Columns;
 internal sealed class LeafColumnOf<T> : LeafColumn
     where T : struct
 {
-    private T[] _values = new T[64];
+    private T[] _values = [];
 
     public LeafColumnOf(DataField field)
         : base(field)
     {
     }
 
-    public void Add(T value, int definition, int repetition, int bytes)
+    public void Add(T value, int definition, int repetition)
     {
         AddLevels(definition, repetition);
-        if (Values == _values.Length)
+        int count = Values;
+        if (count == _values.Length)
         {
-            Array.Resize(ref _values, Values * 2);
+            Array.Resize(ref _values, Grow(count));
         }
 
-        _values[Values++] = value;
-        EstimatedBytes += 8 + bytes;
+        _values[count] = value;
+        Values = count + 1;
     }
 
     protected override Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, ReadOnlyMemory<int> definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken) =>
@@ -35,10 +36,12 @@ internal sealed class LeafColumnOf<T> : LeafColumn
 
     protected override void ClearValues()
     {
-        // Strings hold references: drop them so a flushed row group's text can be collected.
+        // Text points into the row group's character chunks: drop the references with them.
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
             Array.Clear(_values);
         }
     }
+
+    protected override void ReleaseValues() => _values = [];
 }

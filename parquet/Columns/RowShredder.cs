@@ -37,25 +37,29 @@ internal sealed class RowShredder : IColumnWriter
     /// <summary>Rows written since the last <see cref="Clear"/>.</summary>
     public int Rows { get; private set; }
 
+    /// <summary>What the buffers hold, roughly: the text, and per entry its two levels and a value slot (16 bytes for text), with room to grow.</summary>
     public long EstimatedBytes
     {
         get
         {
-            long total = 0;
+            long total = _text.Size * 2;
             foreach (var leaf in Leaves)
             {
-                total += leaf.EstimatedBytes;
+                total += leaf.Levels * 32L;
             }
 
             return total;
         }
     }
 
+    /// <summary>Set when a row failed halfway: its values are in some leaves and not others, so nothing more may be written.</summary>
+    public bool Faulted { get; private set; }
+
     public void BeginRow()
     {
-        foreach (var leaf in Leaves)
+        if (Faulted)
         {
-            leaf.Mark();
+            throw new InvalidOperationException($"A row of table '{_schema.Name}' failed halfway; the table's buffers cannot be written.");
         }
 
         _depth = 0;
@@ -73,16 +77,7 @@ internal sealed class RowShredder : IColumnWriter
         Rows++;
     }
 
-    /// <summary>Takes back the row being written (after a failure halfway).</summary>
-    public void RollbackRow()
-    {
-        foreach (var leaf in Leaves)
-        {
-            leaf.Rollback();
-        }
-
-        _depth = 0;
-    }
+    public void Fault() => Faulted = true;
 
     public void Clear()
     {
@@ -92,6 +87,18 @@ internal sealed class RowShredder : IColumnWriter
         }
 
         _text.Reset();
+        Rows = 0;
+    }
+
+    /// <summary>Clears and gives back every buffer (the partition's file is complete).</summary>
+    public void Release()
+    {
+        foreach (var leaf in Leaves)
+        {
+            leaf.Release();
+        }
+
+        _text.Release();
         Rows = 0;
     }
 
@@ -106,16 +113,16 @@ internal sealed class RowShredder : IColumnWriter
             return;
         }
 
-        Text(node, value.AsMemory());
+        Text(node, _text.Copy(value));
     }
 
-    public void WriteInt64(long? value) => Value(value, ColumnType.Int64, 8);
+    public void WriteInt64(long? value) => Value(value, ColumnType.Int64);
 
-    public void WriteDouble(double? value) => Value(value, ColumnType.Double, 8);
+    public void WriteDouble(double? value) => Value(value, ColumnType.Double);
 
-    public void WriteBoolean(bool? value) => Value(value, ColumnType.Boolean, 1);
+    public void WriteBoolean(bool? value) => Value(value, ColumnType.Boolean);
 
-    public void WriteTimestamp(DateTimeOffset? value) => Value(value?.UtcDateTime, ColumnType.Timestamp, 8);
+    public void WriteTimestamp(DateTimeOffset? value) => Value(value?.UtcDateTime, ColumnType.Timestamp);
 
     public void WriteJson(RawJson? value)
     {
@@ -187,7 +194,7 @@ internal sealed class RowShredder : IColumnWriter
         }
 
         var leaf = (LeafColumnOf<ReadOnlyMemory<char>>)Leaves[frame.Node.Leaf];
-        leaf.Add(key.AsMemory(), frame.Node.Definition + 1, frame.Repetition, key.Length * 2);
+        leaf.Add(_text.Copy(key), frame.Node.Definition + 1, frame.Repetition);
         frame.ExpectKey = false;
     }
 
@@ -211,7 +218,7 @@ internal sealed class RowShredder : IColumnWriter
         Advance();
     }
 
-    private void Value<T>(T? value, ColumnType type, int bytes)
+    private void Value<T>(T? value, ColumnType type)
         where T : struct
     {
         var node = Target();
@@ -222,7 +229,7 @@ internal sealed class RowShredder : IColumnWriter
         }
 
         Expect(node, type);
-        ((LeafColumnOf<T>)Leaves[node.Leaf]).Add(present, node.Definition, _frames[_depth].Repetition, bytes);
+        ((LeafColumnOf<T>)Leaves[node.Leaf]).Add(present, node.Definition, _frames[_depth].Repetition);
         Advance();
     }
 
@@ -233,7 +240,7 @@ internal sealed class RowShredder : IColumnWriter
             Expect(node, ColumnType.String);
         }
 
-        ((LeafColumnOf<ReadOnlyMemory<char>>)Leaves[node.Leaf]).Add(text, node.Definition, _frames[_depth].Repetition, text.Length * 2);
+        ((LeafColumnOf<ReadOnlyMemory<char>>)Leaves[node.Leaf]).Add(text, node.Definition, _frames[_depth].Repetition);
         Advance();
     }
 

@@ -87,6 +87,13 @@ internal sealed class PartitionWriter
         await _stream!.DisposeAsync().ConfigureAwait(false);
         _writer = null;
         _stream = null;
+
+        // Most partitions get no more rows once their file is complete: their buffers go back,
+        // unless they hold rows (a file closed to stay under the open-file bound).
+        if (Rows.Rows == 0)
+        {
+            Rows.Release();
+        }
         string final = _path![..^TempSuffix.Length];
         File.Move(_path, final, overwrite: true);
         return final;
