@@ -105,6 +105,7 @@ public static class Cli
             BuildCheck(context),
             VerifyCommand.Build(context),
             ReportCommand.Build(context),
+            ExportCli.Build(context),
         };
         return root;
     }

@@ -22,7 +22,7 @@ internal sealed class ClassEmitter
         string name = CSharp.Identifier(spec.Name);
         CSharp.Doc(w, spec.Description ?? $"The JSON object at {spec.JsonPath}.", $"JSON: {spec.JsonPath}");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Open($"public sealed partial class {name}");
+        w.Open($"public sealed partial class {name} : {ColumnEmitter.Export}.IColumnObject");
         foreach (var property in spec.Properties)
         {
             // Every member is nullable, required ones too: a delivered record may lack any of
@@ -36,9 +36,13 @@ internal sealed class ClassEmitter
         CSharp.Doc(w, "Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.");
         w.Line($"public global::System.Collections.Generic.IReadOnlyList<{TypeNames.Runtime}.RawJsonProperty>? ExtensionData {{ get; set; }}");
         w.Line();
+        ColumnEmitter.EmitShape(w, spec, _types);
+        w.Line();
         EmitRead(w, spec, name);
         w.Line();
         EmitWrite(w, spec);
+        w.Line();
+        ColumnEmitter.EmitWriteColumns(w, spec, _types);
         w.Close();
     }
 

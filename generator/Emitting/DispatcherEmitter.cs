@@ -31,6 +31,16 @@ internal static class DispatcherEmitter
         CSharp.Doc(w, "Every (eventSource, eventName) with a generated type.");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{R}.CloudTrailEventKey> KnownEvents => Factory.KnownEvents;");
         w.Line();
+        CSharp.Doc(w, "The typed export table of every event type with a generated type, in the order of KnownEvents.");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{ColumnEmitter.Export}.ExportTable> ExportTables {{ get; }} = new {ColumnEmitter.Export}.ExportTable[]");
+        w.Open();
+        foreach (var evt in ordered)
+        {
+            w.Line($"{types.Named(evt.ClassName)}.ExportTable,");
+        }
+
+        w.Close("};");
+        w.Line();
         CSharp.Doc(w, "Reads a log file (plain or gzip), or every log file under a directory, as events in order.");
         w.Line($"public static global::System.Collections.Generic.IAsyncEnumerable<{R}.CloudTrailEvent> ReadFileAsync(string path, {R}.CloudTrailReaderOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line($"    {R}.CloudTrailLogReader.ReadFileAsync(path, Factory, options, cancellationToken);");

@@ -21,6 +21,8 @@ internal static class EventEmitter
         CSharp.Doc(w, "The (eventSource, eventName) this type reads.");
         w.Line($"public static {TypeNames.Runtime}.CloudTrailEventKey Key {{ get; }} = new {TypeNames.Runtime}.CloudTrailEventKey({CSharp.Literal(spec.EventSource)}, {CSharp.Literal(spec.EventName)});");
         w.Line();
+        ColumnEmitter.EmitTable(w, spec, types);
+        w.Line();
         CSharp.Doc(w, "Creates an empty event.");
         w.Line($"public {name}()");
         w.Line($"    : base({CSharp.Literal(spec.EventSource)}, {CSharp.Literal(spec.EventName)})");

@@ -10,7 +10,7 @@ internal static class Naming
     /// <summary>Members every generated class has; a JSON key must not take their name.</summary>
     public static readonly HashSet<string> ReservedClassMembers = new()
     {
-        "ExtensionData", "Read", "WriteTo", "MemberIndex", "EscapedMemberIndex", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "ExtensionData", "Read", "WriteTo", "ColumnShape", "MemberIndex", "EscapedMemberIndex", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
     /// <summary>Members every generated enum type has.</summary>

@@ -18,6 +18,14 @@ namespace GlacierTrail.Events
         public static global::GlacierTrail.CloudTrailEventKey Key { get; } = new global::GlacierTrail.CloudTrailEventKey("glacier.amazonaws.com", "CreateVault");
 
         /// <summary>
+        /// The typed export table of this event type: the envelope's columns, requestparameters and responseelements as structs, and the whole record as JSON.
+        /// </summary>
+        public static global::GlacierTrail.Export.ExportTable ExportTable { get; } = new global::GlacierTrail.Export.ExportTable(
+            Key, "createvault",
+            global::GlacierTrail.Events.CreateVaultRequestParameters.ColumnShape, static e => ((global::GlacierTrail.Events.CreateVaultEvent)e).RequestParameters,
+            global::GlacierTrail.Events.CreateVaultResponseElements.ColumnShape, static e => ((global::GlacierTrail.Events.CreateVaultEvent)e).ResponseElements);
+
+        /// <summary>
         /// Creates an empty event.
         /// </summary>
         public CreateVaultEvent()
@@ -123,7 +131,7 @@ namespace GlacierTrail.Events
     /// JSON: requestParameters
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class CreateVaultRequestParameters
+    public sealed partial class CreateVaultRequestParameters : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Account ID from the request URI as the caller wrote it: usually '-' for the signing account; CloudTrail never resolves it. Required by the schema: null when the record lacks it, with a problem on the event.
@@ -145,6 +153,15 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("CreateVaultRequestParameters", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("accountid"),
+            global::GlacierTrail.Export.ColumnField.String("vaultname"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -278,6 +295,13 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.AccountId);
+            writer.WriteString(this.VaultName);
+        }
     }
 
     /// <summary>
@@ -287,7 +311,7 @@ namespace GlacierTrail.Events
     /// JSON: responseElements
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class CreateVaultResponseElements
+    public sealed partial class CreateVaultResponseElements : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Relative URI of the new resource, with the account ID resolved to 12 digits.
@@ -301,6 +325,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("CreateVaultResponseElements", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("location"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -389,6 +421,12 @@ namespace GlacierTrail.Events
 
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
+        }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Location);
         }
     }
 }

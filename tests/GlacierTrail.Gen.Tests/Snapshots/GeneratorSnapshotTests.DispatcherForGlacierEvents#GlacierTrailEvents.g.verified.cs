@@ -20,6 +20,16 @@ namespace GlacierTrail.Events
         public static global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.CloudTrailEventKey> KnownEvents => Factory.KnownEvents;
 
         /// <summary>
+        /// The typed export table of every event type with a generated type, in the order of KnownEvents.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.Export.ExportTable> ExportTables { get; } = new global::GlacierTrail.Export.ExportTable[]
+        {
+            global::GlacierTrail.Events.CreateVaultEvent.ExportTable,
+            global::GlacierTrail.Events.InitiateJobEvent.ExportTable,
+            global::GlacierTrail.Events.SetVaultNotificationsEvent.ExportTable,
+        };
+
+        /// <summary>
         /// Reads a log file (plain or gzip), or every log file under a directory, as events in order.
         /// </summary>
         public static global::System.Collections.Generic.IAsyncEnumerable<global::GlacierTrail.CloudTrailEvent> ReadFileAsync(string path, global::GlacierTrail.CloudTrailReaderOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>

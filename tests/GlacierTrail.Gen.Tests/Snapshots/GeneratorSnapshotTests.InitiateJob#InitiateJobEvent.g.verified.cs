@@ -18,6 +18,14 @@ namespace GlacierTrail.Events
         public static global::GlacierTrail.CloudTrailEventKey Key { get; } = new global::GlacierTrail.CloudTrailEventKey("glacier.amazonaws.com", "InitiateJob");
 
         /// <summary>
+        /// The typed export table of this event type: the envelope's columns, requestparameters and responseelements as structs, and the whole record as JSON.
+        /// </summary>
+        public static global::GlacierTrail.Export.ExportTable ExportTable { get; } = new global::GlacierTrail.Export.ExportTable(
+            Key, "initiatejob",
+            global::GlacierTrail.Events.InitiateJobRequestParameters.ColumnShape, static e => ((global::GlacierTrail.Events.InitiateJobEvent)e).RequestParameters,
+            global::GlacierTrail.Events.InitiateJobResponseElements.ColumnShape, static e => ((global::GlacierTrail.Events.InitiateJobEvent)e).ResponseElements);
+
+        /// <summary>
         /// Creates an empty event.
         /// </summary>
         public InitiateJobEvent()
@@ -123,7 +131,7 @@ namespace GlacierTrail.Events
     /// JSON: requestParameters
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class InitiateJobRequestParameters
+    public sealed partial class InitiateJobRequestParameters : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Account ID from the request URI as the caller wrote it: usually '-' for the signing account; CloudTrail never resolves it. Required by the schema: null when the record lacks it, with a problem on the event.
@@ -153,6 +161,16 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("InitiateJobRequestParameters", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("accountid"),
+            global::GlacierTrail.Export.ColumnField.String("vaultname"),
+            global::GlacierTrail.Export.ColumnField.Struct("jobparameters", global::GlacierTrail.Events.JobParameters.ColumnShape),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -324,6 +342,14 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.AccountId);
+            writer.WriteString(this.VaultName);
+            writer.WriteObject(this.JobParameters);
+        }
     }
 
     /// <summary>
@@ -333,7 +359,7 @@ namespace GlacierTrail.Events
     /// JSON: responseElements
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class InitiateJobResponseElements
+    public sealed partial class InitiateJobResponseElements : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Relative URI of the new resource, with the account ID resolved to 12 digits.
@@ -363,6 +389,16 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("InitiateJobResponseElements", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("location"),
+            global::GlacierTrail.Export.ColumnField.String("jobid"),
+            global::GlacierTrail.Export.ColumnField.String("joboutputpath"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -527,6 +563,14 @@ namespace GlacierTrail.Events
 
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
+        }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Location);
+            writer.WriteString(this.JobId);
+            writer.WriteString(this.JobOutputPath);
         }
     }
 }

@@ -18,6 +18,14 @@ namespace GlacierTrail.Events
         public static global::GlacierTrail.CloudTrailEventKey Key { get; } = new global::GlacierTrail.CloudTrailEventKey("glacier.amazonaws.com", "SetVaultNotifications");
 
         /// <summary>
+        /// The typed export table of this event type: the envelope's columns, requestparameters and responseelements as structs, and the whole record as JSON.
+        /// </summary>
+        public static global::GlacierTrail.Export.ExportTable ExportTable { get; } = new global::GlacierTrail.Export.ExportTable(
+            Key, "setvaultnotifications",
+            global::GlacierTrail.Events.SetVaultNotificationsRequestParameters.ColumnShape, static e => ((global::GlacierTrail.Events.SetVaultNotificationsEvent)e).RequestParameters,
+            null, null);
+
+        /// <summary>
         /// Creates an empty event.
         /// </summary>
         public SetVaultNotificationsEvent()
@@ -102,7 +110,7 @@ namespace GlacierTrail.Events
     /// JSON: requestParameters
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class SetVaultNotificationsRequestParameters
+    public sealed partial class SetVaultNotificationsRequestParameters : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Account ID from the request URI as the caller wrote it: usually '-' for the signing account; CloudTrail never resolves it. Required by the schema: null when the record lacks it, with a problem on the event.
@@ -132,6 +140,16 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("SetVaultNotificationsRequestParameters", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("accountid"),
+            global::GlacierTrail.Export.ColumnField.String("vaultname"),
+            global::GlacierTrail.Export.ColumnField.Struct("vaultnotificationconfig", global::GlacierTrail.Events.VaultNotificationConfig.ColumnShape),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -302,6 +320,14 @@ namespace GlacierTrail.Events
 
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
+        }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.AccountId);
+            writer.WriteString(this.VaultName);
+            writer.WriteObject(this.VaultNotificationConfig);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace GlacierTrail.Events
     /// JSON: CsvInput
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class CsvInput
+    public sealed partial class CsvInput : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// How the first line of the CSV is treated.
@@ -64,6 +64,19 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("CsvInput", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("fileheaderinfo"),
+            global::GlacierTrail.Export.ColumnField.String("comments"),
+            global::GlacierTrail.Export.ColumnField.String("quoteescapecharacter"),
+            global::GlacierTrail.Export.ColumnField.String("recorddelimiter"),
+            global::GlacierTrail.Export.ColumnField.String("fielddelimiter"),
+            global::GlacierTrail.Export.ColumnField.String("quotecharacter"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -335,6 +348,17 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.FileHeaderInfo?.Value);
+            writer.WriteString(this.Comments);
+            writer.WriteString(this.QuoteEscapeCharacter);
+            writer.WriteString(this.RecordDelimiter);
+            writer.WriteString(this.FieldDelimiter);
+            writer.WriteString(this.QuoteCharacter);
+        }
     }
 
     /// <summary>
@@ -344,7 +368,7 @@ namespace GlacierTrail.Events
     /// JSON: CsvOutput
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class CsvOutput
+    public sealed partial class CsvOutput : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// When output fields are quoted.
@@ -390,6 +414,18 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("CsvOutput", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("quotefields"),
+            global::GlacierTrail.Export.ColumnField.String("quoteescapecharacter"),
+            global::GlacierTrail.Export.ColumnField.String("recorddelimiter"),
+            global::GlacierTrail.Export.ColumnField.String("fielddelimiter"),
+            global::GlacierTrail.Export.ColumnField.String("quotecharacter"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -627,6 +663,16 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.QuoteFields?.Value);
+            writer.WriteString(this.QuoteEscapeCharacter);
+            writer.WriteString(this.RecordDelimiter);
+            writer.WriteString(this.FieldDelimiter);
+            writer.WriteString(this.QuoteCharacter);
+        }
     }
 
     /// <summary>
@@ -636,7 +682,7 @@ namespace GlacierTrail.Events
     /// JSON: DataRetrievalRule
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class DataRetrievalRule
+    public sealed partial class DataRetrievalRule : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// How retrievals are limited.
@@ -658,6 +704,15 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("DataRetrievalRule", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("strategy"),
+            global::GlacierTrail.Export.ColumnField.Int64("bytesperhour"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -785,6 +840,13 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Strategy?.Value);
+            writer.WriteInt64(this.BytesPerHour);
+        }
     }
 
     /// <summary>
@@ -794,7 +856,7 @@ namespace GlacierTrail.Events
     /// JSON: DataRetrievalPolicy
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class DataRetrievalPolicy
+    public sealed partial class DataRetrievalPolicy : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Retrieval rules; the API accepts one.
@@ -808,6 +870,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("DataRetrievalPolicy", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.List("rules", global::GlacierTrail.Export.ColumnField.Struct("element", global::GlacierTrail.Events.DataRetrievalRule.ColumnShape)),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -921,6 +991,24 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            if (this.Rules is { } list0)
+            {
+                writer.BeginList();
+                foreach (var item0 in list0)
+                {
+                    writer.WriteObject(item0);
+                }
+                writer.EndList();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+        }
     }
 
     /// <summary>
@@ -930,7 +1018,7 @@ namespace GlacierTrail.Events
     /// JSON: Encryption
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class Encryption
+    public sealed partial class Encryption : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Encryption algorithm.
@@ -960,6 +1048,16 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("Encryption", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("encryptiontype"),
+            global::GlacierTrail.Export.ColumnField.String("kmskeyid"),
+            global::GlacierTrail.Export.ColumnField.String("kmscontext"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -1125,6 +1223,14 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.EncryptionType?.Value);
+            writer.WriteString(this.KMSKeyId);
+            writer.WriteString(this.KMSContext);
+        }
     }
 
     /// <summary>
@@ -1134,7 +1240,7 @@ namespace GlacierTrail.Events
     /// JSON: Grantee
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class Grantee
+    public sealed partial class Grantee : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// How the grantee is identified.
@@ -1180,6 +1286,18 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("Grantee", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("type"),
+            global::GlacierTrail.Export.ColumnField.String("displayname"),
+            global::GlacierTrail.Export.ColumnField.String("uri"),
+            global::GlacierTrail.Export.ColumnField.String("id"),
+            global::GlacierTrail.Export.ColumnField.String("emailaddress"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -1421,6 +1539,16 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Type?.Value);
+            writer.WriteString(this.DisplayName);
+            writer.WriteString(this.URI);
+            writer.WriteString(this.ID);
+            writer.WriteString(this.EmailAddress);
+        }
     }
 
     /// <summary>
@@ -1430,7 +1558,7 @@ namespace GlacierTrail.Events
     /// JSON: Grant
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class Grant
+    public sealed partial class Grant : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Who receives the permission.
@@ -1452,6 +1580,15 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("Grant", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.Struct("grantee", global::GlacierTrail.Events.Grantee.ColumnShape),
+            global::GlacierTrail.Export.ColumnField.String("permission"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -1579,6 +1716,13 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteObject(this.Grantee);
+            writer.WriteString(this.Permission?.Value);
+        }
     }
 
     /// <summary>
@@ -1588,7 +1732,7 @@ namespace GlacierTrail.Events
     /// JSON: InputSerialization
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class InputSerialization
+    public sealed partial class InputSerialization : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// CSV parsing options.
@@ -1602,6 +1746,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("InputSerialization", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.Struct("csv", global::GlacierTrail.Events.CsvInput.ColumnShape),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -1691,6 +1843,12 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteObject(this.Csv);
+        }
     }
 
     /// <summary>
@@ -1700,7 +1858,7 @@ namespace GlacierTrail.Events
     /// JSON: InventoryRetrievalParameters
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class InventoryRetrievalParameters
+    public sealed partial class InventoryRetrievalParameters : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Only archives created at or after this time.
@@ -1738,6 +1896,17 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("InventoryRetrievalParameters", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("startdate"),
+            global::GlacierTrail.Export.ColumnField.String("enddate"),
+            global::GlacierTrail.Export.ColumnField.String("limit"),
+            global::GlacierTrail.Export.ColumnField.String("marker"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -1941,6 +2110,15 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.StartDate);
+            writer.WriteString(this.EndDate);
+            writer.WriteString(this.Limit);
+            writer.WriteString(this.Marker);
+        }
     }
 
     /// <summary>
@@ -1950,7 +2128,7 @@ namespace GlacierTrail.Events
     /// JSON: OutputSerialization
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class OutputSerialization
+    public sealed partial class OutputSerialization : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// CSV writing options.
@@ -1964,6 +2142,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("OutputSerialization", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.Struct("csv", global::GlacierTrail.Events.CsvOutput.ColumnShape),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -2053,6 +2239,12 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteObject(this.Csv);
+        }
     }
 
     /// <summary>
@@ -2062,7 +2254,7 @@ namespace GlacierTrail.Events
     /// JSON: SelectParameters
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class SelectParameters
+    public sealed partial class SelectParameters : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// How the archive content is parsed.
@@ -2100,6 +2292,17 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("SelectParameters", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.Struct("inputserialization", global::GlacierTrail.Events.InputSerialization.ColumnShape),
+            global::GlacierTrail.Export.ColumnField.String("expressiontype"),
+            global::GlacierTrail.Export.ColumnField.String("expression"),
+            global::GlacierTrail.Export.ColumnField.Struct("outputserialization", global::GlacierTrail.Events.OutputSerialization.ColumnShape),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -2303,6 +2506,15 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteObject(this.InputSerialization);
+            writer.WriteString(this.ExpressionType?.Value);
+            writer.WriteString(this.Expression);
+            writer.WriteObject(this.OutputSerialization);
+        }
     }
 
     /// <summary>
@@ -2312,7 +2524,7 @@ namespace GlacierTrail.Events
     /// JSON: S3Location
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class S3Location
+    public sealed partial class S3Location : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Bucket receiving the results; compare its owner with the vault's account.
@@ -2382,6 +2594,21 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("S3Location", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("bucketname"),
+            global::GlacierTrail.Export.ColumnField.String("prefix"),
+            global::GlacierTrail.Export.ColumnField.Struct("encryption", global::GlacierTrail.Events.Encryption.ColumnShape),
+            global::GlacierTrail.Export.ColumnField.String("cannedacl"),
+            global::GlacierTrail.Export.ColumnField.List("accesscontrollist", global::GlacierTrail.Export.ColumnField.Struct("element", global::GlacierTrail.Events.Grant.ColumnShape)),
+            global::GlacierTrail.Export.ColumnField.Map("tagging", global::GlacierTrail.Export.ColumnField.String("value")),
+            global::GlacierTrail.Export.ColumnField.Map("usermetadata", global::GlacierTrail.Export.ColumnField.String("value")),
+            global::GlacierTrail.Export.ColumnField.String("storageclass"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -2817,6 +3044,57 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.BucketName);
+            writer.WriteString(this.Prefix);
+            writer.WriteObject(this.Encryption);
+            writer.WriteString(this.CannedACL?.Value);
+            if (this.AccessControlList is { } list4)
+            {
+                writer.BeginList();
+                foreach (var item4 in list4)
+                {
+                    writer.WriteObject(item4);
+                }
+                writer.EndList();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+            if (this.Tagging is { } map5)
+            {
+                writer.BeginMap();
+                foreach (var pair5 in map5)
+                {
+                    writer.WriteMapKey(pair5.Key);
+                    writer.WriteString(pair5.Value);
+                }
+                writer.EndMap();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+            if (this.UserMetadata is { } map6)
+            {
+                writer.BeginMap();
+                foreach (var pair6 in map6)
+                {
+                    writer.WriteMapKey(pair6.Key);
+                    writer.WriteString(pair6.Value);
+                }
+                writer.EndMap();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+            writer.WriteString(this.StorageClass?.Value);
+        }
     }
 
     /// <summary>
@@ -2826,7 +3104,7 @@ namespace GlacierTrail.Events
     /// JSON: OutputLocation
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class OutputLocation
+    public sealed partial class OutputLocation : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// S3 bucket and prefix receiving the results.
@@ -2840,6 +3118,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("OutputLocation", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.Struct("s3", global::GlacierTrail.Events.S3Location.ColumnShape),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -2929,6 +3215,12 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteObject(this.S3);
+        }
     }
 
     /// <summary>
@@ -2938,7 +3230,7 @@ namespace GlacierTrail.Events
     /// JSON: JobParameters
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class JobParameters
+    public sealed partial class JobParameters : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// Job kind; drives which other members apply.
@@ -3024,6 +3316,23 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("JobParameters", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("type"),
+            global::GlacierTrail.Export.ColumnField.String("format"),
+            global::GlacierTrail.Export.ColumnField.String("archiveid"),
+            global::GlacierTrail.Export.ColumnField.String("description"),
+            global::GlacierTrail.Export.ColumnField.String("snstopic"),
+            global::GlacierTrail.Export.ColumnField.String("retrievalbyterange"),
+            global::GlacierTrail.Export.ColumnField.String("tier"),
+            global::GlacierTrail.Export.ColumnField.Struct("inventoryretrievalparameters", global::GlacierTrail.Events.InventoryRetrievalParameters.ColumnShape),
+            global::GlacierTrail.Export.ColumnField.Struct("selectparameters", global::GlacierTrail.Events.SelectParameters.ColumnShape),
+            global::GlacierTrail.Export.ColumnField.Struct("outputlocation", global::GlacierTrail.Events.OutputLocation.ColumnShape),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -3451,6 +3760,21 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Type?.Value);
+            writer.WriteString(this.Format?.Value);
+            writer.WriteString(this.ArchiveId);
+            writer.WriteString(this.Description);
+            writer.WriteString(this.SNSTopic);
+            writer.WriteString(this.RetrievalByteRange);
+            writer.WriteString(this.Tier?.Value);
+            writer.WriteObject(this.InventoryRetrievalParameters);
+            writer.WriteObject(this.SelectParameters);
+            writer.WriteObject(this.OutputLocation);
+        }
     }
 
     /// <summary>
@@ -3460,7 +3784,7 @@ namespace GlacierTrail.Events
     /// JSON: VaultAccessPolicy
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class VaultAccessPolicy
+    public sealed partial class VaultAccessPolicy : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// The IAM policy document, as JSON text. Look for Principal '*', foreign accounts and glacier:Delete* grants.
@@ -3474,6 +3798,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("VaultAccessPolicy", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("policy"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -3563,6 +3895,12 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Policy);
+        }
     }
 
     /// <summary>
@@ -3572,7 +3910,7 @@ namespace GlacierTrail.Events
     /// JSON: VaultLockPolicy
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class VaultLockPolicy
+    public sealed partial class VaultLockPolicy : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// The lock policy document, as JSON text; once the lock completes it can never be changed.
@@ -3586,6 +3924,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("VaultLockPolicy", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("policy"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -3675,6 +4021,12 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Policy);
+        }
     }
 
     /// <summary>
@@ -3684,7 +4036,7 @@ namespace GlacierTrail.Events
     /// JSON: VaultNotificationConfig
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class VaultNotificationConfig
+    public sealed partial class VaultNotificationConfig : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// ARN of the SNS topic receiving the notifications.
@@ -3706,6 +4058,15 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("VaultNotificationConfig", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("snstopic"),
+            global::GlacierTrail.Export.ColumnField.List("events", global::GlacierTrail.Export.ColumnField.String("element")),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -3856,6 +4217,25 @@ namespace GlacierTrail.Events
 
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
+        }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.SNSTopic);
+            if (this.Events is { } list1)
+            {
+                writer.BeginList();
+                foreach (var item1 in list1)
+                {
+                    writer.WriteString(item1.Value);
+                }
+                writer.EndList();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
         }
     }
 

@@ -19,6 +19,14 @@ namespace GlacierTrail.Events
         public static global::GlacierTrail.CloudTrailEventKey Key { get; } = new global::GlacierTrail.CloudTrailEventKey("typetable.example.com", "TypeTable");
 
         /// <summary>
+        /// The typed export table of this event type: the envelope's columns, requestparameters and responseelements as structs, and the whole record as JSON.
+        /// </summary>
+        public static global::GlacierTrail.Export.ExportTable ExportTable { get; } = new global::GlacierTrail.Export.ExportTable(
+            Key, "typetable",
+            global::GlacierTrail.Events.TypeTableRequestParameters.ColumnShape, static e => ((global::GlacierTrail.Events.TypeTableEvent)e).RequestParameters,
+            global::GlacierTrail.Events.TypeTableResponseElements.ColumnShape, static e => ((global::GlacierTrail.Events.TypeTableEvent)e).ResponseElements);
+
+        /// <summary>
         /// Creates an empty event.
         /// </summary>
         public TypeTableEvent()
@@ -124,7 +132,7 @@ namespace GlacierTrail.Events
     /// JSON: Tag
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class TypeTableTag
+    public sealed partial class TypeTableTag : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// The JSON member key. Required by the schema: null when the record lacks it, with a problem on the event.
@@ -146,6 +154,15 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("TypeTableTag", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("key"),
+            global::GlacierTrail.Export.ColumnField.String("value"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -278,6 +295,13 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Key);
+            writer.WriteString(this.Value);
+        }
     }
 
     /// <summary>
@@ -287,7 +311,7 @@ namespace GlacierTrail.Events
     /// JSON: requestParameters.entries[]
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class TypeTableRequestParametersEntriesItem
+    public sealed partial class TypeTableRequestParametersEntriesItem : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// The JSON member id. Required by the schema: null when the record lacks it, with a problem on the event.
@@ -309,6 +333,15 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("TypeTableRequestParametersEntriesItem", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("id"),
+            global::GlacierTrail.Export.ColumnField.Int64("size"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -441,6 +474,13 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Id);
+            writer.WriteInt64(this.Size);
+        }
     }
 
     /// <summary>
@@ -450,7 +490,7 @@ namespace GlacierTrail.Events
     /// JSON: requestParameters.limits.*
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class TypeTableRequestParametersLimitsValue
+    public sealed partial class TypeTableRequestParametersLimitsValue : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// The JSON member max.
@@ -464,6 +504,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("TypeTableRequestParametersLimitsValue", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.Int64("max"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -553,6 +601,12 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteInt64(this.Max);
+        }
     }
 
     /// <summary>
@@ -562,7 +616,7 @@ namespace GlacierTrail.Events
     /// JSON: requestParameters.nested.inner
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class TypeTableRequestParametersNestedInner
+    public sealed partial class TypeTableRequestParametersNestedInner : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// The JSON member depth.
@@ -576,6 +630,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("TypeTableRequestParametersNestedInner", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.Int64("depth"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -665,6 +727,12 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteInt64(this.Depth);
+        }
     }
 
     /// <summary>
@@ -674,7 +742,7 @@ namespace GlacierTrail.Events
     /// JSON: requestParameters.nested
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class TypeTableRequestParametersNested
+    public sealed partial class TypeTableRequestParametersNested : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// The JSON member inner.
@@ -688,6 +756,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("TypeTableRequestParametersNested", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.Struct("inner", global::GlacierTrail.Events.TypeTableRequestParametersNestedInner.ColumnShape),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -777,6 +853,12 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteObject(this.Inner);
+        }
     }
 
     /// <summary>
@@ -786,7 +868,7 @@ namespace GlacierTrail.Events
     /// JSON: requestParameters
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class TypeTableRequestParameters
+    public sealed partial class TypeTableRequestParameters : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// string Required by the schema: null when the record lacks it, with a problem on the event.
@@ -928,6 +1010,30 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("TypeTableRequestParameters", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("plainstring"),
+            global::GlacierTrail.Export.ColumnField.Timestamp("timestamp"),
+            global::GlacierTrail.Export.ColumnField.Int64("count"),
+            global::GlacierTrail.Export.ColumnField.Double("ratio"),
+            global::GlacierTrail.Export.ColumnField.Boolean("enabled"),
+            global::GlacierTrail.Export.ColumnField.List("names", global::GlacierTrail.Export.ColumnField.String("element")),
+            global::GlacierTrail.Export.ColumnField.List("entries", global::GlacierTrail.Export.ColumnField.Struct("element", global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem.ColumnShape)),
+            global::GlacierTrail.Export.ColumnField.Map("labels", global::GlacierTrail.Export.ColumnField.String("value")),
+            global::GlacierTrail.Export.ColumnField.Map("limits", global::GlacierTrail.Export.ColumnField.Struct("value", global::GlacierTrail.Events.TypeTableRequestParametersLimitsValue.ColumnShape)),
+            global::GlacierTrail.Export.ColumnField.String("tier"),
+            global::GlacierTrail.Export.ColumnField.String("maybename"),
+            global::GlacierTrail.Export.ColumnField.Int64("optionalcount"),
+            global::GlacierTrail.Export.ColumnField.Int64("requiredcount"),
+            global::GlacierTrail.Export.ColumnField.Struct("nested", global::GlacierTrail.Events.TypeTableRequestParametersNested.ColumnShape),
+            global::GlacierTrail.Export.ColumnField.Struct("tag", global::GlacierTrail.Events.TypeTableTag.ColumnShape),
+            global::GlacierTrail.Export.ColumnField.String("hostile"),
+            global::GlacierTrail.Export.ColumnField.String("x-amz-request-id"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -1715,6 +1821,78 @@ namespace GlacierTrail.Events
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.PlainString);
+            writer.WriteTimestamp(this.Timestamp);
+            writer.WriteInt64(this.Count);
+            writer.WriteDouble(this.Ratio);
+            writer.WriteBoolean(this.Enabled);
+            if (this.Names is { } list5)
+            {
+                writer.BeginList();
+                foreach (var item5 in list5)
+                {
+                    writer.WriteString(item5);
+                }
+                writer.EndList();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+            if (this.Entries is { } list6)
+            {
+                writer.BeginList();
+                foreach (var item6 in list6)
+                {
+                    writer.WriteObject(item6);
+                }
+                writer.EndList();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+            if (this.Labels is { } map7)
+            {
+                writer.BeginMap();
+                foreach (var pair7 in map7)
+                {
+                    writer.WriteMapKey(pair7.Key);
+                    writer.WriteString(pair7.Value);
+                }
+                writer.EndMap();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+            if (this.Limits is { } map8)
+            {
+                writer.BeginMap();
+                foreach (var pair8 in map8)
+                {
+                    writer.WriteMapKey(pair8.Key);
+                    writer.WriteObject(pair8.Value);
+                }
+                writer.EndMap();
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+            writer.WriteString(this.Tier?.Value);
+            writer.WriteString(this.MaybeName);
+            writer.WriteInt64(this.OptionalCount);
+            writer.WriteInt64(this.RequiredCount);
+            writer.WriteObject(this.Nested);
+            writer.WriteObject(this.Tag);
+            writer.WriteString(this.Hostile);
+            writer.WriteString(this.AmzRequestId);
+        }
     }
 
     /// <summary>
@@ -1724,7 +1902,7 @@ namespace GlacierTrail.Events
     /// JSON: responseElements
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public sealed partial class TypeTableResponseElements
+    public sealed partial class TypeTableResponseElements : global::GlacierTrail.Export.IColumnObject
     {
         /// <summary>
         /// The JSON member location.
@@ -1738,6 +1916,14 @@ namespace GlacierTrail.Events
         /// Members this type does not map to a typed value (unknown names, explicit nulls, values kept verbatim); they are written back exactly as read.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ExtensionData { get; set; }
+
+        /// <summary>
+        /// The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.
+        /// </summary>
+        public static global::GlacierTrail.Export.ColumnShape ColumnShape { get; } = new global::GlacierTrail.Export.ColumnShape("TypeTableResponseElements", static () => new global::GlacierTrail.Export.ColumnField[]
+        {
+            global::GlacierTrail.Export.ColumnField.String("location"),
+        });
 
         /// <summary>
         /// Reads the object at the reader's position (its start token).
@@ -1826,6 +2012,12 @@ namespace GlacierTrail.Events
 
             global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
+        }
+
+        /// <inheritdoc/>
+        void global::GlacierTrail.Export.IColumnObject.WriteColumns(global::GlacierTrail.Export.IColumnWriter writer)
+        {
+            writer.WriteString(this.Location);
         }
     }
 
