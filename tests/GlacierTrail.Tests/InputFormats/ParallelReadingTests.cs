@@ -96,6 +96,75 @@ public sealed class ParallelReadingTests : IDisposable
         Assert.Equal(1, delivered);
     }
 
+    [Fact]
+    public void Files_are_read_on_every_core_by_default() =>
+        Assert.Equal(Environment.ProcessorCount, new CloudTrailReaderOptions().MaxParallelFiles);
+
+    // Cancelled at several points, the read delivers exactly the first events of a sequential
+    // read, with the errors between them, and nothing after the cancellation.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(25)]
+    [InlineData(37)]
+    public async Task Cancelling_part_way_delivers_a_prefix_of_the_sequential_trace(int cancelAfter)
+    {
+        WriteFolder(recordsPerFile: 3, damaged: true);
+        var sequential = await TraceAsync(maxParallelFiles: 1);
+        using var cts = new CancellationTokenSource();
+        var trace = new List<string>();
+        int delivered = 0;
+        var options = new CloudTrailReaderOptions
+        {
+            Strict = true,
+            MaxParallelFiles = 4,
+            ErrorHandling = CloudTrailErrorHandling.Skip,
+            OnError = error => trace.Add(Describe(error)),
+        };
+
+        var read = Task.Run(async () =>
+        {
+            await foreach (var evt in GlacierTrailEvents.ReadFileAsync(_root, options, cts.Token))
+            {
+                trace.Add("event " + evt.EventId);
+                if (++delivered == cancelAfter)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(cancelAfter, delivered);
+        Assert.Equal(sequential.Take(trace.Count), trace);
+        Assert.Equal("event", trace[^1].Split(' ')[0]);
+    }
+
+    [Fact]
+    public async Task Notices_of_files_read_in_parallel_arrive_in_path_order_between_the_same_events()
+    {
+        WriteFolder(recordsPerFile: 3, damaged: false);
+        File.WriteAllText(Path.Combine(_root, "part-04.5.json"), string.Empty);
+        File.WriteAllText(Path.Combine(_root, "part-09.5.json"), "not a log");
+        // Records, a control message skipped with a notice, then more records.
+        File.Copy(InputSamples.PathOf("firehose-object.gz"), Path.Combine(_root, "part-12.5.json.gz"));
+
+        async Task<List<string>> Trace(int maxParallelFiles)
+        {
+            var trace = new List<string>();
+            var options = new CloudTrailReaderOptions { MaxParallelFiles = maxParallelFiles, OnNotice = notice => trace.Add("notice " + Path.GetFileName(notice)) };
+            await foreach (var evt in GlacierTrailEvents.ReadFileAsync(_root, options))
+            {
+                trace.Add($"event {evt.EventId} #{evt.RecordIndex}");
+            }
+
+            return trace;
+        }
+
+        var sequential = await Trace(1);
+        Assert.Equal(3, sequential.Count(t => t.StartsWith("notice ", StringComparison.Ordinal)));
+        Assert.Equal(sequential, await Trace(4));
+    }
+
     /// <summary>Events and errors of a read with <see cref="CloudTrailErrorHandling.Skip"/>, in the order they arrived.</summary>
     private async Task<List<string>> TraceAsync(int maxParallelFiles)
     {
