@@ -73,8 +73,19 @@ internal static class QuickRunner
             Console.WriteLine(smallGen0.ToString());
         }
 
+        (string Line, double PeakMegabytes) cli = (string.Empty, double.NaN);
+        if (!skipMemory)
+        {
+            cli = CliPeakMemory.Measure(PeakMemoryProbe.EnsureBigFile(glacier));
+            Console.WriteLine(cli.Line);
+        }
+
         Console.WriteLine();
         Report.PrintTargets(results, memory, smallGen0);
+        if (!double.IsNaN(cli.PeakMegabytes))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| NativeAOT CLI summary over a 1 GB file, peak (MiB), default settings | <= {CliPeakMemory.TargetMegabytes:F0} | {cli.PeakMegabytes:F1} | {(cli.PeakMegabytes <= CliPeakMemory.TargetMegabytes ? "yes" : "NO")} |"));
+        }
         if (parts == QuickParts.All)
         {
             // The trail is built from the full mixed corpus, whatever --scale says, so its records are the same at every scale.

@@ -15,7 +15,12 @@ namespace GlacierTrail.Cli.Input;
 /// </summary>
 internal sealed class LogFileReader(bool strict, Func<Stream> openStdin, byte[][]? sources)
 {
-    public async IAsyncEnumerable<FileItem> ReadAsync(string file, bool inDirectory, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The items of one input.</summary>
+    /// <param name="file">The path, or <c>-</c>.</param>
+    /// <param name="inDirectory">Whether it was found in a directory (and is skipped with a note unless it starts like a log).</param>
+    /// <param name="alone">Whether no other file is read meanwhile: a gzip input is then inflated on another core, ahead of the parse.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public async IAsyncEnumerable<FileItem> ReadAsync(string file, bool inDirectory, bool alone, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string source = file == LogInput.StandardInput ? "stdin" : file;
         if (inDirectory && !LooksLikeLog(file))
@@ -58,7 +63,7 @@ internal sealed class LogFileReader(bool strict, Func<Stream> openStdin, byte[][
             OnError = error => pending.Add(new FileItem(FileItemKind.Error, source, Error: error)),
             OnNotice = notice => pending.Add(new FileItem(FileItemKind.Notice, source, Notice: notice)),
             EventFilter = skim is null ? null : skim.Accept,
-            MaxParallelFiles = 1,
+            MaxParallelFiles = alone ? Environment.ProcessorCount : 1,
         };
 
         await using (stream.ConfigureAwait(false))

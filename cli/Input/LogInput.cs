@@ -98,7 +98,7 @@ internal sealed class LogInput
             bool inDirectory = path != StandardInput && Directory.Exists(path);
             var files = inDirectory ? Enumerate(path) : new[] { path };
             var items = files.Count > 1 && MaxParallelFiles > 1
-                ? ParallelFiles.ReadInOrderAsync(files, MaxParallelFiles, (file, token) => reader.ReadAsync(file, inDirectory, token), cancellationToken)
+                ? ParallelFiles.ReadInOrderAsync(files, MaxParallelFiles, (file, token) => reader.ReadAsync(file, inDirectory, alone: false, token), cancellationToken)
                 : ReadInTurnAsync(reader, files, inDirectory, cancellationToken);
             long before = Bytes;
             await foreach (var item in items.ConfigureAwait(false))
@@ -147,7 +147,7 @@ internal sealed class LogInput
     {
         foreach (string file in files)
         {
-            await foreach (var item in reader.ReadAsync(file, inDirectory, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in reader.ReadAsync(file, inDirectory, alone: files.Count == 1, cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
             }

@@ -32,7 +32,7 @@ public static class CloudTrailLogReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(factory);
         options ??= CloudTrailReaderOptions.Default;
-        await foreach (var item in ReadItemsAsync(stream, factory, options, sourceName, skipNonJson: false, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in ReadItemsAsync(stream, factory, options, sourceName, skipNonJson: false, cancellationToken, readAhead: options.MaxParallelFiles > 1).ConfigureAwait(false))
         {
             // Items come in batches (a buffer's worth, or a file's prefetch): stop between them.
             cancellationToken.ThrowIfCancellationRequested();
@@ -141,7 +141,8 @@ public static class CloudTrailLogReader
     {
         foreach (string file in files)
         {
-            await foreach (var item in ReadOneFileAsync(file, factory, options, skipNonJson, cancellationToken).ConfigureAwait(false))
+            // One file alone may use a second core for its inflation.
+            await foreach (var item in ReadOneFileAsync(file, factory, options, skipNonJson, cancellationToken, readAhead: files.Count == 1 && options.MaxParallelFiles > 1).ConfigureAwait(false))
             {
                 yield return item;
             }
@@ -187,12 +188,13 @@ public static class CloudTrailLogReader
         ICloudTrailEventFactory factory,
         CloudTrailReaderOptions options,
         bool skipNonJson,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool readAhead = false)
     {
         var stream = SynchronousReadStream.Open(file);
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var item in ReadItemsAsync(stream, factory, options, file, skipNonJson, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ReadItemsAsync(stream, factory, options, file, skipNonJson, cancellationToken, readAhead).ConfigureAwait(false))
             {
                 yield return item;
             }
@@ -206,7 +208,8 @@ public static class CloudTrailLogReader
         CloudTrailReaderOptions options,
         string? sourceName,
         bool skipNonJson,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool readAhead = false)
     {
         // A memory stream whose bytes are reachable is parsed where they lie, saving a copy of
         // every byte into the read buffer; gzip goes the usual way.
@@ -231,6 +234,11 @@ public static class CloudTrailLogReader
         try
         {
             content = await Decompression.OpenAsync(source, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
+            if (readAhead && content is LimitedStream)
+            {
+                // Gzip: inflation on another core, ahead of the framing and the skim here.
+                content = new ReadAheadStream(content);
+            }
         }
         catch (InvalidDataException ex)
         {

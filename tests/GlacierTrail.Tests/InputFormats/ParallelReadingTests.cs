@@ -165,6 +165,51 @@ public sealed class ParallelReadingTests : IDisposable
         Assert.Equal(sequential, await Trace(4));
     }
 
+    // One gzip source is inflated ahead on another core (MaxParallelFiles above 1): the events,
+    // and the error where the compressed data is damaged, are those of a read on one core.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_gzip_file_inflated_ahead_gives_the_trace_of_a_read_on_one_core(bool damaged)
+    {
+        WriteFolder(recordsPerFile: 1000, damaged: false);
+        byte[] gzip = File.ReadAllBytes(Path.Combine(_root, "part-01.json.gz"));
+        if (damaged)
+        {
+            // Garbled deflate data in the middle: several chunks are read ahead before it.
+            gzip.AsSpan(gzip.Length / 2, 64).Fill(0xA5);
+        }
+
+        string file = Path.Combine(_root, "alone.json.gz");
+        File.WriteAllBytes(file, gzip);
+
+        async Task<List<string>> Trace(int maxParallelFiles, bool asStream)
+        {
+            var trace = new List<string>();
+            var options = new CloudTrailReaderOptions
+            {
+                MaxParallelFiles = maxParallelFiles,
+                ErrorHandling = CloudTrailErrorHandling.Skip,
+                OnError = error => trace.Add(Describe(error)),
+            };
+            var events = asStream
+                ? GlacierTrailEvents.ReadAsync(new MemoryStream(gzip, writable: false), options, file)
+                : GlacierTrailEvents.ReadFileAsync(file, options);
+            await foreach (var evt in events)
+            {
+                trace.Add($"event {evt.EventId} #{evt.RecordIndex}");
+            }
+
+            return trace;
+        }
+
+        var oneCore = await Trace(1, asStream: false);
+        Assert.Equal(damaged, oneCore.Any(t => t.StartsWith("error ", StringComparison.Ordinal)));
+        Assert.True(oneCore.Count(t => t.StartsWith("event ", StringComparison.Ordinal)) > (damaged ? 100 : 999));
+        Assert.Equal(oneCore, await Trace(2, asStream: false));
+        Assert.Equal(oneCore, await Trace(2, asStream: true));
+    }
+
     /// <summary>Events and errors of a read with <see cref="CloudTrailErrorHandling.Skip"/>, in the order they arrived.</summary>
     private async Task<List<string>> TraceAsync(int maxParallelFiles)
     {
