@@ -233,12 +233,8 @@ public static class CloudTrailLogReader
         var source = stream is FileStream ? new SynchronousReadStream(stream, ownsFile: false) : stream;
         try
         {
-            content = await Decompression.OpenAsync(source, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
-            if (readAhead && content is LimitedStream)
-            {
-                // Gzip: inflation on another core, ahead of the framing and the skim here.
-                content = new ReadAheadStream(content);
-            }
+            // Gzip read ahead: inflation on another core, ahead of the framing and the skim here.
+            content = await Decompression.OpenAsync(source, options.MaxInflatedBytes, readAhead, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
