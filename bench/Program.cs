@@ -5,6 +5,7 @@ using GlacierTrail.Bench.Corpus;
 using GlacierTrail.Bench.Quick;
 
 // dotnet run -c Release --project bench -- --quick        every contender, one process, figures and targets
+//     [--scale S] [--no-memory] [--trail-scale S] [--no-trail | --trail-only]   the peers' trail scan (bench/Trail) comes last
 // dotnet run -c Release --project bench -- --generate     (re)write the corpora under bench/corpus
 // dotnet run -c Release --project bench -- --generator-quick   generator cost: full runs and a one-schema edit
 // dotnet run -c Release --project bench -- --verify [--scale S]   glaciertrail verify next to inflate + SHA-256 alone, MB/s
@@ -13,20 +14,34 @@ using GlacierTrail.Bench.Quick;
 if (args.Length > 0 && args[0] == "--quick")
 {
     double scale = 1.0;
+    double trailScale = 1.0;
     bool skipMemory = false;
+    var parts = QuickParts.All;
     for (int i = 1; i < args.Length; i++)
     {
         if (args[i] == "--scale" && i + 1 < args.Length)
         {
             scale = double.Parse(args[++i], CultureInfo.InvariantCulture);
         }
+        else if (args[i] == "--trail-scale" && i + 1 < args.Length)
+        {
+            trailScale = double.Parse(args[++i], CultureInfo.InvariantCulture);
+        }
         else if (args[i] == "--no-memory")
         {
             skipMemory = true;
         }
+        else if (args[i] == "--no-trail")
+        {
+            parts = QuickParts.Corpora;
+        }
+        else if (args[i] == "--trail-only")
+        {
+            parts = QuickParts.Trail;
+        }
     }
 
-    return QuickRunner.Run(scale, skipMemory);
+    return QuickRunner.Run(scale, skipMemory, parts, trailScale);
 }
 
 if (args.Length > 0 && args[0] == "--verify")

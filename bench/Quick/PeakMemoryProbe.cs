@@ -84,7 +84,8 @@ internal static class PeakMemoryProbe
         return 0;
     }
 
-    private static string EnsureBigFile(CorpusData glacier)
+    /// <summary>The 1 GB log file, built from the Glacier corpus on first use.</summary>
+    internal static string EnsureBigFile(CorpusData glacier)
     {
         string dir = Path.Combine(RepoPaths.CorpusRoot, "big");
         string path = Path.Combine(dir, "one-gigabyte.json");

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using GlacierTrail.Bench.Contenders;
 using GlacierTrail.Bench.Corpus;
+using GlacierTrail.Bench.Trail;
 
 namespace GlacierTrail.Bench.Quick;
 
@@ -14,6 +15,11 @@ internal static class ProfileLoop
 {
     public static int Run(string contender, double seconds)
     {
+        if (contender is "trail" or "trail-floor")
+        {
+            return RunTrail(contender == "trail" ? new LibraryScan() : new InflateFloor(), seconds);
+        }
+
         (IContender target, CorpusSpec spec) = contender switch
         {
             "floor" => ((IContender)new TokenWalkFloor(), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
@@ -21,7 +27,7 @@ internal static class ProfileLoop
             "typed" => (new GlacierTrailTyped(), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
             "filtered" => (new GlacierTrailFiltered(), CorpusSpec.Mixed(RepoPaths.CorpusRoot, 1.0)),
             "gzip" => (new GlacierTrailGzipFiles(1), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
-            _ => throw new ArgumentException($"unknown contender '{contender}': expected floor, stj, typed, filtered or gzip"),
+            _ => throw new ArgumentException($"unknown contender '{contender}': expected floor, stj, typed, filtered, gzip, trail or trail-floor"),
         };
         var corpus = CorpusData.Load(spec, RepoPaths.GlacierFixtures);
         // Warm-up long enough for tiered compilation and dynamic PGO to settle.
@@ -53,6 +59,29 @@ internal static class ProfileLoop
         double gcShare = (GC.GetTotalPauseDuration() - paused).TotalSeconds / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"GC: {gcShare:P1} of the time paused; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; {allocated / Math.Max(1, records):N0} B allocated per record");
         Console.WriteLine($"{target.Name}: {runs} runs, {bytes / 1e6 / clock.Elapsed.TotalSeconds:F0} MB/s, {bytes / 1e6 / cpuSeconds:F0} MB per CPU-s, best run {corpus.TotalBytes / 1e6 / best:F0} MB/s");
+        return 0;
+    }
+
+    // The trail scan's library contender (or its floor) on the full trail, with its processor time.
+    private static int RunTrail(ITrailContender target, double seconds)
+    {
+        var tree = TrailTree.Build(CorpusData.Load(CorpusSpec.Mixed(RepoPaths.CorpusRoot, 1.0), RepoPaths.GlacierFixtures), 1.0);
+        target.Run(tree);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        int runs = 0;
+        double best = double.MaxValue;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            var run = Stopwatch.StartNew();
+            target.Run(tree);
+            best = Math.Min(best, run.Elapsed.TotalSeconds);
+            runs++;
+        }
+
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        double megabytes = tree.InflatedBytes * (double)runs / 1e6;
+        Console.WriteLine($"{target.Name}: {runs} runs, {megabytes / clock.Elapsed.TotalSeconds:F0} MB/s, {megabytes / cpuSeconds:F0} MB per CPU-s, best run {tree.InflatedBytes / 1e6 / best:F0} MB/s");
         return 0;
     }
 }

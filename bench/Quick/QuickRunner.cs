@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using GlacierTrail.Bench.Contenders;
 using GlacierTrail.Bench.Corpus;
+using GlacierTrail.Bench.Trail;
 
 namespace GlacierTrail.Bench.Quick;
 
@@ -19,9 +20,18 @@ internal static class QuickRunner
     private const int MinRounds = 3;
     private const int MaxRounds = 6;
 
-    public static int Run(double scale, bool skipMemory)
+    public static int Run(double scale, bool skipMemory, QuickParts parts, double trailScale)
     {
         var total = Stopwatch.StartNew();
+        if (parts == QuickParts.Trail)
+        {
+            Console.WriteLine($"GlacierTrail.Bench quick mode, the trail scan: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
+            TrailRunner.Run(CorpusData.Load(CorpusSpec.Mixed(RepoPaths.CorpusRoot, 1.0), RepoPaths.GlacierFixtures), trailScale);
+            Console.WriteLine();
+            Console.WriteLine($"quick mode took {total.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
+            return 0;
+        }
+
         var glacier = CorpusData.Load(CorpusSpec.Glacier(RepoPaths.CorpusRoot, scale), RepoPaths.GlacierFixtures);
         var mixed = CorpusData.Load(CorpusSpec.Mixed(RepoPaths.CorpusRoot, scale), RepoPaths.GlacierFixtures);
         Console.WriteLine($"GlacierTrail.Bench quick mode: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
@@ -63,8 +73,26 @@ internal static class QuickRunner
             Console.WriteLine(smallGen0.ToString());
         }
 
+        (string Line, double PeakMegabytes) cli = (string.Empty, double.NaN);
+        if (!skipMemory)
+        {
+            cli = CliPeakMemory.Measure(PeakMemoryProbe.EnsureBigFile(glacier));
+            Console.WriteLine(cli.Line);
+        }
+
         Console.WriteLine();
         Report.PrintTargets(results, memory, smallGen0);
+        if (!double.IsNaN(cli.PeakMegabytes))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| NativeAOT CLI summary over a 1 GB file, peak (MiB), default settings | <= {CliPeakMemory.TargetMegabytes:F0} | {cli.PeakMegabytes:F1} | {(cli.PeakMegabytes <= CliPeakMemory.TargetMegabytes ? "yes" : "NO")} |"));
+        }
+        if (parts == QuickParts.All)
+        {
+            // The trail is built from the full mixed corpus, whatever --scale says, so its records are the same at every scale.
+            Console.WriteLine();
+            TrailRunner.Run(scale == 1.0 ? mixed : CorpusData.Load(CorpusSpec.Mixed(RepoPaths.CorpusRoot, 1.0), RepoPaths.GlacierFixtures), trailScale);
+        }
+
         Console.WriteLine();
         Console.WriteLine($"quick mode took {total.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
         return 0;

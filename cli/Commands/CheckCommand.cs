@@ -21,7 +21,7 @@ internal static class CheckCommand
 {
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, string? suggestDirectory, CancellationToken cancellationToken)
     {
-        var input = CommandInput.Open(context, paths);
+        var input = CommandInput.Open(context, paths, sources: filter);
         var catalog = SchemaCatalog.BuiltIn;
         var report = new DriftReport();
         var walker = new DriftWalker(catalog, report);

@@ -16,7 +16,7 @@ internal static class EventsCommand
 {
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, EventsSettings settings, ProblemSettings problemSettings, CancellationToken cancellationToken)
     {
-        var input = CommandInput.Open(context, paths, problemSettings.Strict);
+        var input = CommandInput.Open(context, paths, problemSettings.Strict, filter);
         using var rejects = problemSettings.RejectsFile is { } rejectsPath ? new RejectsFile(rejectsPath) : null;
         input.Rejected = rejects is null ? null : rejects.Add;
         using var problems = new ProblemLog(input, warn: true, problemSettings.ProblemsFile);

@@ -20,7 +20,7 @@ internal static class SummaryCommand
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, bool asJson, int top, CancellationToken cancellationToken)
     {
         // Skipped input is listed in the summary itself, not also as notes on stderr.
-        var input = CommandInput.Open(context, paths);
+        var input = CommandInput.Open(context, paths, sources: filter);
         input.EchoNotices = false;
         var counts = new AuditCounts(top);
         await counts.ReadAsync(input, filter, each: null, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using GlacierTrail.Events;
 
 namespace GlacierTrail.Cli.Input;
@@ -44,6 +45,27 @@ internal sealed class EventFilter
         }
 
         return sources;
+    }
+
+    /// <summary>
+    /// The selected sources as UTF-8, for the reader's record filter (<see cref="SourceSkim"/>);
+    /// null with <see cref="AllSources"/>, when every record is read.
+    /// </summary>
+    public byte[][]? SourcesUtf8()
+    {
+        if (AllSources)
+        {
+            return null;
+        }
+
+        var utf8 = new byte[Sources.Count][];
+        int i = 0;
+        foreach (string source in Sources)
+        {
+            utf8[i++] = Encoding.UTF8.GetBytes(source);
+        }
+
+        return utf8;
     }
 
     /// <summary>Whether the event comes from a selected service.</summary>

@@ -10,8 +10,8 @@ using GlacierTrail.Events;
 namespace GlacierTrail.Cli.Input;
 
 /// <summary>
-/// Reads the paths given on the command line file by file, so every event is known with its file
-/// and record index. Unreadable records are reported on stderr (file, record, byte offset) and
+/// Reads the paths given on the command line (a directory's files several at once, delivered in
+/// path order), so every event is known with its file and record index. Unreadable records are reported on stderr (file, record, byte offset) and
 /// counted, and the read goes on.
 /// </summary>
 internal sealed class LogInput
@@ -25,10 +25,18 @@ internal sealed class LogInput
     private readonly Dictionary<string, long> _skipReasons = new(StringComparer.Ordinal);
     private readonly List<string> _notices = new();
     private readonly List<InputFileHash> _hashes = new();
-    private long _nextIndex;
+    private readonly EventFilter? _sources;
 
-    public LogInput(IReadOnlyList<string> paths, CliContext context, bool strict = false)
+    /// <param name="paths">Files, directories and <c>-</c> for standard input.</param>
+    /// <param name="context">Where messages go and where standard input comes from.</param>
+    /// <param name="strict">Whether a record's first problem fails it.</param>
+    /// <param name="sources">
+    /// The filter whose event sources the command keeps: records of other services are passed
+    /// over unparsed (still counted as read); null reads every record.
+    /// </param>
+    public LogInput(IReadOnlyList<string> paths, CliContext context, bool strict = false, EventFilter? sources = null)
     {
+        _sources = sources;
         _paths = paths;
         _stderr = context.Stderr;
         _progress = new Progress(context.Stderr, context.StderrIsTerminal);
@@ -61,12 +69,6 @@ internal sealed class LogInput
     /// </summary>
     public bool EchoNotices { get; set; } = true;
 
-    /// <summary>Whether each file is hashed (SHA-256) as it is read, into <see cref="FileHashes"/>.</summary>
-    public bool HashFiles { get; set; }
-
-    /// <summary>The files read, in the order read, with their hashes (when <see cref="HashFiles"/>).</summary>
-    public IReadOnlyList<InputFileHash> FileHashes => _hashes;
-
     /// <summary>The path that names standard input.</summary>
     public const string StandardInput = "-";
 
@@ -84,91 +86,59 @@ internal sealed class LogInput
         return null;
     }
 
+    /// <summary>
+    /// The events of every path, in order: a directory's files are read several at once (one per
+    /// processor) and replayed here in path order, so notices, errors, progress and counts come
+    /// from this thread exactly as in a read of one file after another.
+    /// </summary>
     public async IAsyncEnumerable<InputRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var options = new CloudTrailReaderOptions
-        {
-            ErrorHandling = CloudTrailErrorHandling.Skip,
-            OnError = ReportError,
-            OnNotice = ReportNotice,
-            Strict = _strict,
-        };
-
+        var reader = new LogFileReader(_strict, _openStdin, _sources?.SourcesUtf8(), HashFiles);
         foreach (string path in _paths)
         {
             bool inDirectory = path != StandardInput && Directory.Exists(path);
-            foreach (string file in inDirectory ? Enumerate(path) : new[] { path })
+            var files = inDirectory ? Enumerate(path) : new[] { path };
+            var items = files.Count > 1 && MaxParallelFiles > 1
+                ? ParallelFiles.ReadInOrderAsync(files, MaxParallelFiles, (file, token) => reader.ReadAsync(file, inDirectory, alone: false, token), cancellationToken)
+                : ReadInTurnAsync(reader, files, inDirectory, cancellationToken);
+            long before = Bytes;
+            await foreach (var item in items.ConfigureAwait(false))
             {
-                if (inDirectory && !LooksLikeLog(file))
+                switch (item.Kind)
                 {
-                    ReportNotice($"{file}: not a JSON log file; skipped");
-                    continue;
-                }
-
-                string source = file == StandardInput ? "stdin" : file;
-                Stream stream;
-                try
-                {
-                    // A path is opened as given: a pipe, /dev/stdin or a process substitution
-                    // reads like a file, only without seeking.
-                    stream = file == StandardInput
-                        ? _openStdin()
-                        : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    ReportError(new CloudTrailReadException("cannot open it: " + ex.Message, source));
-                    continue;
-                }
-
-                Files++;
-                _nextIndex = 0;
-                long before = Bytes;
-                var hashing = HashFiles ? new HashingStream(stream) : null;
-                bool readToEnd = true;
-                await using (stream.ConfigureAwait(false))
-                {
-                    // Read errors of the device or pipe (not of the data) end this input with an
-                    // error and the run goes on; a yield cannot sit in a try with a catch.
-                    var events = GlacierTrailEvents.ReadAsync(hashing ?? stream, options, source, cancellationToken).GetAsyncEnumerator(cancellationToken);
-                    await using (events.ConfigureAwait(false))
-                    {
-                        while (true)
+                    case FileItemKind.Opened:
+                        Files++;
+                        before = Bytes;
+                        break;
+                    case FileItemKind.Event:
+                        Records++;
+                        if (item.Position >= 0)
                         {
-                            try
-                            {
-                                if (!await events.MoveNextAsync().ConfigureAwait(false))
-                                {
-                                    break;
-                                }
-                            }
-                            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-                            {
-                                ReportError(new CloudTrailReadException("cannot read it: " + ex.Message, source));
-                                readToEnd = false;
-                                break;
-                            }
-
-                            Records++;
-                            if (stream.CanSeek)
-                            {
-                                Bytes = before + stream.Position;
-                            }
-
-                            _progress.Update(Files, Records, Bytes);
-                            yield return new InputRecord(events.Current, source, _nextIndex++);
+                            Bytes = before + item.Position;
                         }
-                    }
 
-                    if (stream.CanSeek)
-                    {
-                        Bytes = before + stream.Length;
-                    }
+                        _progress.Update(Files, Records, Bytes);
+                        yield return new InputRecord(item.Event!, item.Source, item.RecordIndex);
+                        break;
+                    case FileItemKind.Error:
+                        ReportError(item.Error!);
+                        break;
+                    case FileItemKind.Notice:
+                        ReportNotice(item.Notice!);
+                        break;
+                    case FileItemKind.Closed:
+                        Records += item.Skipped;
+                        if (item.Hash is { } hash)
+                        {
+                            _hashes.Add(hash);
+                        }
 
-                    if (hashing is not null)
-                    {
-                        await FinishHashAsync(hashing, source, readToEnd, cancellationToken).ConfigureAwait(false);
-                    }
+                        if (item.Position >= 0)
+                        {
+                            Bytes = before + item.Position;
+                        }
+
+                        break;
                 }
             }
         }
@@ -176,19 +146,24 @@ internal sealed class LogInput
         _progress.Clear();
     }
 
-    private async Task FinishHashAsync(HashingStream hashing, string source, bool readToEnd, CancellationToken cancellationToken)
-    {
-        string? hash = null;
-        try
-        {
-            hash = await hashing.FinishAsync(readToEnd, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            // A read error the reader did not meet: the hash would cover part of the input only.
-        }
+    /// <summary>Whether each file is hashed (SHA-256) as it is read, into <see cref="FileHashes"/>.</summary>
+    public bool HashFiles { get; set; }
 
-        _hashes.Add(new InputFileHash(source, hashing.BytesRead, hash));
+    /// <summary>The files read, in path order, with their hashes (when <see cref="HashFiles"/>).</summary>
+    public IReadOnlyList<InputFileHash> FileHashes => _hashes;
+
+    /// <summary>How many files of a directory are read at once (default: one per processor).</summary>
+    public int MaxParallelFiles { get; init; } = Environment.ProcessorCount;
+
+    private static async IAsyncEnumerable<FileItem> ReadInTurnAsync(LogFileReader reader, IReadOnlyList<string> files, bool inDirectory, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (string file in files)
+        {
+            await foreach (var item in reader.ReadAsync(file, inDirectory, alone: files.Count == 1, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
     }
 
     /// <summary>Reports a message about the run on stderr, escaped, below any progress line.</summary>
@@ -205,11 +180,6 @@ internal sealed class LogInput
     {
         Errors++;
         Rejected?.Invoke(error);
-        if (error.RecordIndex >= 0)
-        {
-            _nextIndex = error.RecordIndex + 1;
-        }
-
         _skipReasons[error.Detail] = _skipReasons.GetValueOrDefault(error.Detail) + 1;
         Message("error: " + error.Message);
     }
@@ -223,7 +193,7 @@ internal sealed class LogInput
         }
     }
 
-    private IEnumerable<string> Enumerate(string directory)
+    private IReadOnlyList<string> Enumerate(string directory)
     {
         try
         {
@@ -237,24 +207,5 @@ internal sealed class LogInput
             ReportError(new CloudTrailReadException("cannot list the directory: " + ex.Message, directory));
             return Array.Empty<string>();
         }
-    }
-
-    // In a directory, only files that start like JSON (or gzip, as S3 delivers logs) are read;
-    // a stray README or checksum file is noted, not an error.
-    private static bool LooksLikeLog(string file)
-    {
-        Span<byte> head = stackalloc byte[64];
-        int read;
-        try
-        {
-            using var stream = File.OpenRead(file);
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return true; // let the reader report it
-        }
-
-        return LogFiles.StartsLikeLog(head[..read]);
     }
 }

@@ -137,6 +137,15 @@ public abstract class CloudTrailEvent
     public bool HasProblems => Fields.Problems is { Length: > 0 };
 
     /// <summary>
+    /// The 0-based index of the record this event was read from in its file, stream or log in
+    /// memory, counted as <see cref="CloudTrailReadException.RecordIndex"/> counts: every record,
+    /// including those <see cref="CloudTrailReaderOptions.EventFilter"/> passed over and those
+    /// that could not be read. -1 for an event parsed alone
+    /// (<see cref="CloudTrailLogReader.ParseRecord"/>) or built in code.
+    /// </summary>
+    public long RecordIndex { get; internal set; } = -1;
+
+    /// <summary>
     /// Writes the event back as a CloudTrail record, JSON-equal to the record it was read from.
     /// A record with a repeated member or text that is not Unicode is written back as it was
     /// read, every occurrence in place, since the typed model holds one value per member.

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 
 namespace GlacierTrail;
@@ -17,13 +16,6 @@ namespace GlacierTrail;
 public static class CloudTrailLogReader
 {
     internal const int InitialBufferSize = 64 * 1024;
-    private const int PrefetchItemsPerFile = 4096;
-
-    private const int ItemsPerBatch = 128;
-
-    // How many files, per file read at once, may be queued ahead of the one being drained.
-    private const int FilesQueuedPerReader = 4;
-
     /// <summary>Reads the events of one stream, in order.</summary>
     /// <param name="stream">The log's bytes.</param>
     /// <param name="factory">Maps event names to types (the generated <c>GlacierTrailEvents.Factory</c>).</param>
@@ -40,7 +32,7 @@ public static class CloudTrailLogReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(factory);
         options ??= CloudTrailReaderOptions.Default;
-        await foreach (var item in ReadItemsAsync(stream, factory, options, sourceName, skipNonJson: false, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in ReadItemsAsync(stream, factory, options, sourceName, skipNonJson: false, cancellationToken, readAhead: options.MaxParallelFiles > 1).ConfigureAwait(false))
         {
             // Items come in batches (a buffer's worth, or a file's prefetch): stop between them.
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,8 +50,8 @@ public static class CloudTrailLogReader
     /// <summary>
     /// Reads a file, or every log file under a directory (recursively, in path order; digest
     /// files and files that are not JSON are skipped with a notice, and links are not followed).
-    /// With <see cref="CloudTrailReaderOptions.MaxParallelFiles"/> above 1, files are read
-    /// concurrently and delivered in the same order.
+    /// Files are read concurrently (<see cref="CloudTrailReaderOptions.MaxParallelFiles"/>, by
+    /// default one per processor) and delivered in path order, with errors and notices in place.
     /// </summary>
     public static async IAsyncEnumerable<CloudTrailEvent> ReadFileAsync(
         string path,
@@ -77,7 +69,7 @@ public static class CloudTrailLogReader
             notice is null ? null : digest => notice($"{digest}: a CloudTrail digest file, not a log; skipped"),
             notice is null ? null : special => notice($"{special}: {LogFiles.NotRegularNote}; skipped"));
         var items = options.MaxParallelFiles > 1 && files.Count > 1
-            ? ReadFilesInParallelAsync(files, factory, options, cancellationToken)
+            ? ParallelFiles.ReadInOrderAsync(files, options.MaxParallelFiles, (file, token) => ReadOneFileWithNoticesAsync(file, factory, options, token), cancellationToken)
             : ReadFilesAsync(files, factory, options, directory, cancellationToken);
         await foreach (var item in items.ConfigureAwait(false))
         {
@@ -86,9 +78,13 @@ public static class CloudTrailLogReader
             {
                 yield return item.Event;
             }
+            else if (item.Error is not null)
+            {
+                Report(item.Error, options);
+            }
             else
             {
-                Report(item.Error!, options);
+                options.OnNotice?.Invoke(item.Notice!);
             }
         }
     }
@@ -145,106 +141,44 @@ public static class CloudTrailLogReader
     {
         foreach (string file in files)
         {
-            await foreach (var item in ReadOneFileAsync(file, factory, options, skipNonJson, cancellationToken).ConfigureAwait(false))
+            // One file alone may use a second core for its inflation.
+            await foreach (var item in ReadOneFileAsync(file, factory, options, skipNonJson, cancellationToken, readAhead: files.Count == 1 && options.MaxParallelFiles > 1).ConfigureAwait(false))
             {
                 yield return item;
             }
         }
     }
 
-    // Each file is read by its own task into a bounded channel; the consumer drains the channels
-    // in path order, so order (and error order) is as in a sequential read while the next files
-    // are already being decompressed and parsed on other cores. At most MaxParallelFiles tasks
-    // read at once, but files are queued further ahead than that: with only the next few files
-    // queued, a core fell idle whenever the file being drained was the last one still being read
-    // (measured: 1.5x one file at a time on 2 cores, instead of close to 2x).
-    private static async IAsyncEnumerable<ReadItem> ReadFilesInParallelAsync(
-        IReadOnlyList<string> files,
+    // A file read on another thread holds back its notices and yields them as items in their
+    // place, so that OnNotice is called in order, on the consumer's thread, as in a sequential read.
+    private static async IAsyncEnumerable<ReadItem> ReadOneFileWithNoticesAsync(
+        string file,
         ICloudTrailEventFactory factory,
         CloudTrailReaderOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var readers = new SemaphoreSlim(options.MaxParallelFiles);
-        int lookahead = FilesQueuedPerReader * options.MaxParallelFiles;
-        var channels = new Channel<ReadBatch>?[files.Count];
-        var tasks = new List<Task>();
-        int started = 0;
-        try
+        var notices = options.OnNotice is null ? null : new List<string>();
+        var fileOptions = notices is null ? options : options.WithNotices(notices.Add);
+        await foreach (var item in ReadOneFileAsync(file, factory, fileOptions, skipNonJson: true, cancellationToken).ConfigureAwait(false))
         {
-            for (int next = 0; next < files.Count; next++)
+            if (notices is { Count: > 0 })
             {
-                while (started < files.Count && started < next + lookahead)
+                foreach (string notice in notices)
                 {
-                    var channel = Channel.CreateBounded<ReadBatch>(new BoundedChannelOptions(PrefetchItemsPerFile / ItemsPerBatch) { SingleReader = true, SingleWriter = true });
-                    channels[started] = channel;
-                    tasks.Add(FillAsync(files[started], channel.Writer, readers, factory, options, stop.Token));
-                    started++;
+                    yield return new ReadItem(null, null, Notice: notice);
                 }
 
-                await foreach (var batch in channels[next]!.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    for (int i = 0; i < batch.Count; i++)
-                    {
-                        yield return batch.Items[i];
-                    }
-
-                    batch.Return();
-                }
-
-                channels[next] = null;
+                notices.Clear();
             }
+
+            yield return item;
         }
-        finally
-        {
-            stop.Cancel();
-            try
-            {
-                await Task.WhenAll(tasks).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-    }
 
-    private static async Task FillAsync(string file, ChannelWriter<ReadBatch> writer, SemaphoreSlim readers, ICloudTrailEventFactory factory, CloudTrailReaderOptions options, CancellationToken cancellationToken)
-    {
-        bool reading = false;
-        try
+        if (notices is not null)
         {
-            await readers.WaitAsync(cancellationToken).ConfigureAwait(false);
-            reading = true;
-            await Task.Yield();
-            // Items cross to the consumer in batches: a channel hand-over per item cost more
-            // processor time than the two-core read gained.
-            var batch = ReadBatch.Rent();
-            await foreach (var item in ReadOneFileAsync(file, factory, options, skipNonJson: true, cancellationToken).ConfigureAwait(false))
+            foreach (string notice in notices)
             {
-                batch.Items[batch.Count++] = item;
-                if (batch.Count == ItemsPerBatch)
-                {
-                    await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                    batch = ReadBatch.Rent();
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
-
-            writer.Complete();
-        }
-        catch (Exception ex)
-        {
-            writer.Complete(ex);
-        }
-        finally
-        {
-            if (reading)
-            {
-                readers.Release();
+                yield return new ReadItem(null, null, Notice: notice);
             }
         }
     }
@@ -254,12 +188,13 @@ public static class CloudTrailLogReader
         ICloudTrailEventFactory factory,
         CloudTrailReaderOptions options,
         bool skipNonJson,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool readAhead = false)
     {
         var stream = SynchronousReadStream.Open(file);
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var item in ReadItemsAsync(stream, factory, options, file, skipNonJson, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ReadItemsAsync(stream, factory, options, file, skipNonJson, cancellationToken, readAhead).ConfigureAwait(false))
             {
                 yield return item;
             }
@@ -273,7 +208,8 @@ public static class CloudTrailLogReader
         CloudTrailReaderOptions options,
         string? sourceName,
         bool skipNonJson,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool readAhead = false)
     {
         // A memory stream whose bytes are reachable is parsed where they lie, saving a copy of
         // every byte into the read buffer; gzip goes the usual way.
@@ -297,7 +233,8 @@ public static class CloudTrailLogReader
         var source = stream is FileStream ? new SynchronousReadStream(stream, ownsFile: false) : stream;
         try
         {
-            content = await Decompression.OpenAsync(source, options.MaxInflatedBytes, cancellationToken).ConfigureAwait(false);
+            // Gzip read ahead: inflation on another core, ahead of the framing and the skim here.
+            content = await Decompression.OpenAsync(source, options.MaxInflatedBytes, readAhead, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
@@ -448,21 +385,6 @@ public static class CloudTrailLogReader
 
     // An empty file is not damage (it holds no records); anything but an object or array is not a log.
     internal static bool LooksLikeJson(ReadOnlySpan<byte> head) => JsonSyntax.FirstSignificantByte(head) is -1 or '{' or '[';
-
-    /// <summary>Items of one file on their way from its reading task to the consumer, in a pooled array.</summary>
-    private sealed class ReadBatch
-    {
-        private ReadBatch(ReadItem[] items) => Items = items;
-
-        public ReadItem[] Items { get; }
-
-        public int Count { get; set; }
-
-        public static ReadBatch Rent() => new(ArrayPool<ReadItem>.Shared.Rent(ItemsPerBatch));
-
-        /// <summary>Gives the array back once its items are handed out (clearing the events it held).</summary>
-        public void Return() => ArrayPool<ReadItem>.Shared.Return(Items, clearArray: true);
-    }
 
     private static void Report(CloudTrailReadException error, CloudTrailReaderOptions options)
     {

@@ -5,6 +5,8 @@ namespace GlacierTrail;
 /// <summary>Limits and error policy for reading CloudTrail logs. The defaults are safe for untrusted input.</summary>
 public sealed class CloudTrailReaderOptions
 {
+    private Action<string>? _onNotice;
+
     /// <summary>The shared defaults.</summary>
     public static CloudTrailReaderOptions Default { get; } = new();
 
@@ -50,10 +52,11 @@ public sealed class CloudTrailReaderOptions
     public long MaxInflatedBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
     /// <summary>
-    /// How many files of a directory are read at once (default 1). Events still come in path
-    /// order, each file's in file order; errors are reported in that order too.
+    /// How many files of a directory are read at once (default: <see cref="Environment.ProcessorCount"/>;
+    /// 1 reads them one after another). Events still come in path order, each file's in file
+    /// order; errors and notices are reported in that order too, on the reading thread.
     /// </summary>
-    public int MaxParallelFiles { get; init; } = 1;
+    public int MaxParallelFiles { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
     /// Reads only the records this accepts (default: all). It sees each record's
@@ -71,7 +74,7 @@ public sealed class CloudTrailReaderOptions
     public CloudTrailRecordFilter? EventFilter { get; init; }
 
     /// <summary>Receives notes about input that is skipped on purpose (digest files, non-log files, control messages).</summary>
-    public Action<string>? OnNotice { get; init; }
+    public Action<string>? OnNotice { get => _onNotice; init => _onNotice = value; }
 
     /// <summary>
     /// How many bytes of a stream or file may follow damage without a readable record before the
@@ -93,4 +96,15 @@ public sealed class CloudTrailReaderOptions
     /// many errors, in a fraction of a second, instead of reporting one per line to its end.
     /// </summary>
     public int MaxConsecutiveErrors { get; init; } = 1000;
+
+    /// <summary>
+    /// These options with notices sent to <paramref name="onNotice"/>: a file read on another
+    /// thread collects its notices so that they reach the caller in order, on the caller's thread.
+    /// </summary>
+    internal CloudTrailReaderOptions WithNotices(Action<string>? onNotice)
+    {
+        var copy = (CloudTrailReaderOptions)MemberwiseClone();
+        copy._onNotice = onNotice;
+        return copy;
+    }
 }

@@ -12,7 +12,12 @@ internal static class Decompression
     /// <summary>How many gzip layers are peeled (gzip of gzip happens when a pipeline compresses twice).</summary>
     private const int MaxLayers = 3;
 
-    public static async ValueTask<Stream> OpenAsync(Stream stream, long maxInflatedBytes, CancellationToken cancellationToken)
+    /// <summary>The content of <paramref name="stream"/>, its gzip layers peeled.</summary>
+    /// <param name="stream">The source.</param>
+    /// <param name="maxInflatedBytes">The most bytes one layer may inflate to.</param>
+    /// <param name="readAhead">Whether gzip content is inflated on another thread, ahead of its reader (<see cref="ReadAheadStream"/>).</param>
+    /// <param name="cancellationToken">Stops the sniffing of the layers.</param>
+    public static async ValueTask<Stream> OpenAsync(Stream stream, long maxInflatedBytes, bool readAhead, CancellationToken cancellationToken)
     {
         var content = stream;
         for (int layer = 0; ; layer++)
@@ -20,7 +25,7 @@ internal static class Decompression
             var (opened, gzip) = await OpenLayerAsync(content, ownsStream: layer > 0, maxInflatedBytes, cancellationToken).ConfigureAwait(false);
             if (!gzip || layer == MaxLayers - 1)
             {
-                return opened;
+                return readAhead && (gzip || layer > 0) ? new ReadAheadStream(opened) : opened;
             }
 
             content = opened;

@@ -345,6 +345,7 @@ internal sealed class RecordFramer
         }
 
         _largestRecord = Math.Max(_largestRecord, length);
+        evt!.RecordIndex = _recordIndex;
         output.Add(new ReadItem(evt, null));
         _recordIndex++;
         return true;
@@ -490,6 +491,7 @@ internal sealed class RecordFramer
                 evt.AddProblem(new CloudTrailProblem(string.Empty, CloudTrailProblemKind.UnknownContainerShape, guessedShape));
             }
 
+            evt.RecordIndex = _recordIndex;
             output.Add(new ReadItem(evt, null));
         }
         catch (CloudTrailReadException ex)

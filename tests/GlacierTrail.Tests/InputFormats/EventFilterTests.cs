@@ -149,6 +149,7 @@ public sealed class EventFilterTests
             Assert.Equal([offsets[3], offsets[7], offsets[11]], rejectAll.Errors.Select(e => e.ByteOffset));
             Assert.All(rejectAll.Errors, e => Assert.Equal(way == Way.File ? rejectAll.Path : Source, e.Source));
             InMemoryReadTests.AssertSame(Without(unfiltered, Filters["Glacier only"]), glacier.Lines);
+            Assert.Equal(Enumerable.Range(0, 12).Except([3, 7, 11]), unfiltered.Events.Select(e => (int)e.Event.RecordIndex));
         }
     }
 

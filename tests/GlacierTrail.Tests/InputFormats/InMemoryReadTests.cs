@@ -508,7 +508,7 @@ public sealed class InMemoryReadTests
             },
             notice => notices?.Add(notice));
 
-    internal static string Line(CloudTrailEvent evt) => $"event: {evt.GetType().Name} {evt.ToJson()}";
+    internal static string Line(CloudTrailEvent evt) => $"event: {evt.GetType().Name} | record {evt.RecordIndex} | {evt.ToJson()}";
 
     internal static string Line(CloudTrailReadException error) =>
         $"error: {error.GetType().Name} | {error.Source} | record {error.RecordIndex} | byte {error.ByteOffset} | {error.Message} | {error.InnerException?.GetType().Name}";

@@ -96,6 +96,120 @@ public sealed class ParallelReadingTests : IDisposable
         Assert.Equal(1, delivered);
     }
 
+    [Fact]
+    public void Files_are_read_on_every_core_by_default() =>
+        Assert.Equal(Environment.ProcessorCount, new CloudTrailReaderOptions().MaxParallelFiles);
+
+    // Cancelled at several points, the read delivers exactly the first events of a sequential
+    // read, with the errors between them, and nothing after the cancellation.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(25)]
+    [InlineData(37)]
+    public async Task Cancelling_part_way_delivers_a_prefix_of_the_sequential_trace(int cancelAfter)
+    {
+        WriteFolder(recordsPerFile: 3, damaged: true);
+        var sequential = await TraceAsync(maxParallelFiles: 1);
+        using var cts = new CancellationTokenSource();
+        var trace = new List<string>();
+        int delivered = 0;
+        var options = new CloudTrailReaderOptions
+        {
+            Strict = true,
+            MaxParallelFiles = 4,
+            ErrorHandling = CloudTrailErrorHandling.Skip,
+            OnError = error => trace.Add(Describe(error)),
+        };
+
+        var read = Task.Run(async () =>
+        {
+            await foreach (var evt in GlacierTrailEvents.ReadFileAsync(_root, options, cts.Token))
+            {
+                trace.Add("event " + evt.EventId);
+                if (++delivered == cancelAfter)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(cancelAfter, delivered);
+        Assert.Equal(sequential.Take(trace.Count), trace);
+        Assert.Equal("event", trace[^1].Split(' ')[0]);
+    }
+
+    [Fact]
+    public async Task Notices_of_files_read_in_parallel_arrive_in_path_order_between_the_same_events()
+    {
+        WriteFolder(recordsPerFile: 3, damaged: false);
+        File.WriteAllText(Path.Combine(_root, "part-04.5.json"), string.Empty);
+        File.WriteAllText(Path.Combine(_root, "part-09.5.json"), "not a log");
+        // Records, a control message skipped with a notice, then more records.
+        File.Copy(InputSamples.PathOf("firehose-object.gz"), Path.Combine(_root, "part-12.5.json.gz"));
+
+        async Task<List<string>> Trace(int maxParallelFiles)
+        {
+            var trace = new List<string>();
+            var options = new CloudTrailReaderOptions { MaxParallelFiles = maxParallelFiles, OnNotice = notice => trace.Add("notice " + Path.GetFileName(notice)) };
+            await foreach (var evt in GlacierTrailEvents.ReadFileAsync(_root, options))
+            {
+                trace.Add($"event {evt.EventId} #{evt.RecordIndex}");
+            }
+
+            return trace;
+        }
+
+        var sequential = await Trace(1);
+        Assert.Equal(3, sequential.Count(t => t.StartsWith("notice ", StringComparison.Ordinal)));
+        Assert.Equal(sequential, await Trace(4));
+    }
+
+    // One gzip source is inflated ahead on another core (MaxParallelFiles above 1): the events,
+    // and the error where the compressed data is damaged, are those of a read on one core.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_gzip_file_inflated_ahead_gives_the_trace_of_a_read_on_one_core(bool damaged)
+    {
+        WriteFolder(recordsPerFile: 1000, damaged: false);
+        byte[] gzip = File.ReadAllBytes(Path.Combine(_root, "part-01.json.gz"));
+        if (damaged)
+        {
+            // Garbled deflate data in the middle: several chunks are read ahead before it.
+            gzip.AsSpan(gzip.Length / 2, 64).Fill(0xA5);
+        }
+
+        string file = Path.Combine(_root, "alone.json.gz");
+        File.WriteAllBytes(file, gzip);
+
+        async Task<List<string>> Trace(int maxParallelFiles, bool asStream)
+        {
+            var trace = new List<string>();
+            var options = new CloudTrailReaderOptions
+            {
+                MaxParallelFiles = maxParallelFiles,
+                ErrorHandling = CloudTrailErrorHandling.Skip,
+                OnError = error => trace.Add(Describe(error)),
+            };
+            var events = asStream
+                ? GlacierTrailEvents.ReadAsync(new MemoryStream(gzip, writable: false), options, file)
+                : GlacierTrailEvents.ReadFileAsync(file, options);
+            await foreach (var evt in events)
+            {
+                trace.Add($"event {evt.EventId} #{evt.RecordIndex}");
+            }
+
+            return trace;
+        }
+
+        var oneCore = await Trace(1, asStream: false);
+        Assert.Equal(damaged, oneCore.Any(t => t.StartsWith("error ", StringComparison.Ordinal)));
+        Assert.True(oneCore.Count(t => t.StartsWith("event ", StringComparison.Ordinal)) > (damaged ? 100 : 999));
+        Assert.Equal(oneCore, await Trace(2, asStream: false));
+        Assert.Equal(oneCore, await Trace(2, asStream: true));
+    }
+
     /// <summary>Events and errors of a read with <see cref="CloudTrailErrorHandling.Skip"/>, in the order they arrived.</summary>
     private async Task<List<string>> TraceAsync(int maxParallelFiles)
     {

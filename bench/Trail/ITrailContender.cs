@@ -1,0 +1,20 @@
+namespace GlacierTrail.Bench.Trail;
+
+/// <summary>One way of finding the Glacier records of a trail, writing them as NDJSON.</summary>
+internal interface ITrailContender
+{
+    /// <summary>The name in the table.</summary>
+    string Name { get; }
+
+    /// <summary>The file name of its output.</summary>
+    string Key { get; }
+
+    /// <summary>Why it cannot run here, or null when it can.</summary>
+    string? Unavailable { get; }
+
+    /// <summary>Whether it writes the Glacier records (the floor writes nothing).</summary>
+    bool WritesRecords { get; }
+
+    /// <summary>Reads the whole tree once, writing its output to <see cref="TrailTree.OutputPath"/>.</summary>
+    void Run(TrailTree tree);
+}
