@@ -543,11 +543,12 @@ internal sealed class RecordFramer
     /// </summary>
     private void LookupEntry(ReadOnlySpan<byte> value, long offset, List<ReadItem> output)
     {
-        if (ValueShapes.TryGetMember(value, "CloudTrailEvent"u8, out int start, out int length) && value[start] == (byte)'{')
+        bool found = ValueShapes.TryGetMember(value, "CloudTrailEvent"u8, out int start, out int length);
+        if (found && value[start] == (byte)'{')
         {
             ParseRecord(value.Slice(start, length), offset + start, output);
         }
-        else if (_options.Strict || ValueShapes.HasMember(value, "CloudTrailEvent"u8))
+        else if (found || _options.Strict)
         {
             ParseEmbedded(value, "CloudTrailEvent"u8, "a LookupEvents entry with the record as the string 'CloudTrailEvent'", offset, output);
         }

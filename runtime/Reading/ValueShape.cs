@@ -175,9 +175,6 @@ internal static class ValueShapes
         Digest = 512,
     }
 
-    /// <summary>Whether an object has a member of this name.</summary>
-    public static bool HasMember(ReadOnlySpan<byte> obj, ReadOnlySpan<byte> name) => TryGetMember(obj, name, out _, out _);
-
     /// <summary>Finds a member of an object (the last one, if repeated) and returns its value's range.</summary>
     public static bool TryGetMember(ReadOnlySpan<byte> obj, ReadOnlySpan<byte> name, out int start, out int length)
     {
