@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 /// <summary>
 /// Finds the end of a record and its top-level <c>eventSource</c> and <c>eventName</c> in one

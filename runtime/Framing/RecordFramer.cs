@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using GlacierTrail.Reading;
+using GlacierTrail.Serialization;
+using GlacierTrail.Streams;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 /// <summary>
 /// Finds records in a stream's bytes as they arrive, without ever holding more than the record

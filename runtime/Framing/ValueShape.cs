@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 /// <summary>What a top-level JSON object in a source is.</summary>
 internal enum ValueShape

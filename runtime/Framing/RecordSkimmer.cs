@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 /// <summary>What <see cref="RecordSkimmer.Skim"/> found.</summary>
 internal enum SkimResult

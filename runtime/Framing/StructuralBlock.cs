@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 /// <summary>
 /// Classifies 64 bytes at once into bitmasks (bit i for byte i) of the bytes that matter for
