@@ -7,9 +7,10 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
+using GlacierTrail.Framing;
 using Xunit;
 
-namespace GlacierTrail.Tests;
+namespace GlacierTrail.Runtime.Tests;
 
 /// <summary>
 /// The non-validating skim of a record (<see cref="RecordSkimmer"/>) against the validating walk
@@ -55,7 +56,7 @@ public sealed class RecordSkimmerTests
     [Fact]
     public void Each_element_of_a_log_is_skimmed_with_the_rest_of_the_log_after_it()
     {
-        byte[] log = TestLogs.ExampleBytes();
+        byte[] log = File.ReadAllBytes(TestPaths.ExampleLog);
         var reader = new Utf8JsonReader(log);
         int elements = 0;
         while (reader.Read())
