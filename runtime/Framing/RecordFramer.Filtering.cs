@@ -14,7 +14,7 @@ internal sealed partial class RecordFramer
     /// keys; a rejected record is counted and skipped without being parsed.
     /// </summary>
     /// <remarks>
-    /// The pass is a skim (<see cref="RecordSkimmer"/>) that delimits without validating, several
+    /// The pass is a skim (<see cref="RecordKeyScanner.TryFind"/>) that delimits without validating, several
     /// times faster than a token walk: a record the filter rejects is not read, so damage inside
     /// it that leaves its strings and brackets paired goes unreported, as it would for any record
     /// skipped unread. An accepted record is read by the same code as without a filter, so damage
@@ -24,30 +24,19 @@ internal sealed partial class RecordFramer
     /// </remarks>
     private int FilteredElement(ReadOnlySpan<byte> data, bool isFinal, long offset, List<ReadItem> output)
     {
-        var skim = RecordSkimmer.Skim(data, _options.MaxDepth, out int length, out var keys);
-
-        // The skim pairs quotes without checking them, so a string left open makes it read on to
-        // the end of the input. A record still open after more than twice the largest so far is
-        // suspect: the validating walk reports such damage now, as without a filter, rather than
-        // after buffering up to MaxRecordBytes.
-        if (skim == SkimResult.NeedMore && !isFinal && data.Length <= 2L * _largestRecord)
+        int length;
+        RecordKeys keys;
+        try
         {
-            return NeedMore(data, isFinal, offset, output, valueStartsHere: true);
+            // Past twice the largest record so far, a record the skim finds still open is suspect.
+            if (!RecordKeyScanner.TryFind(data, isFinal, _options.MaxDepth, 2L * _largestRecord, out length, out keys))
+            {
+                return NeedMore(data, isFinal, offset, output, valueStartsHere: true);
+            }
         }
-
-        if (skim != SkimResult.Complete)
+        catch (JsonException ex)
         {
-            try
-            {
-                if (!RecordKeyScanner.TryScan(data, isFinal, _options.MaxDepth, out length, out keys))
-                {
-                    return NeedMore(data, isFinal, offset, output, valueStartsHere: true);
-                }
-            }
-            catch (JsonException ex)
-            {
-                return Damaged(data, offset, output, ex);
-            }
+            return Damaged(data, offset, output, ex);
         }
 
         if (length <= _options.MaxRecordBytes && keys.Accepts(_options.EventFilter!, data))
