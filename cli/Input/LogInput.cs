@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Cli.Output;
 using GlacierTrail.Events;
+using GlacierTrail.Reading;
 
 namespace GlacierTrail.Cli.Input;
 

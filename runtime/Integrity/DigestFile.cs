@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
+using GlacierTrail.Streams;
 
 namespace GlacierTrail.Integrity;
 

@@ -6,6 +6,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using GlacierTrail.Streams;
 
 namespace GlacierTrail.Integrity;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail;
 

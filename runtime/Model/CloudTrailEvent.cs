@@ -141,7 +141,7 @@ public abstract class CloudTrailEvent
     /// memory, counted as <see cref="CloudTrailReadException.RecordIndex"/> counts: every record,
     /// including those <see cref="CloudTrailReaderOptions.EventFilter"/> passed over and those
     /// that could not be read. -1 for an event parsed alone
-    /// (<see cref="CloudTrailLogReader.ParseRecord"/>) or built in code.
+    /// (the generated <c>GlacierTrailEvents.ParseRecord</c>) or built in code.
     /// </summary>
     public long RecordIndex { get; internal set; } = -1;
 

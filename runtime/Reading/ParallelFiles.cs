@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Reading;
 
 /// <summary>
 /// Reads files concurrently and hands their items to one consumer in path order, each file's in

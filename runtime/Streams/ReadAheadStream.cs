@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Streams;
 
 /// <summary>
 /// Reads a stream ahead on another thread, a few chunks at most: for one large gzip source,

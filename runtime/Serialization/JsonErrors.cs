@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 internal static class JsonErrors
 {

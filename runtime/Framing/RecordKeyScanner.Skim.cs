@@ -4,31 +4,17 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
-/// <summary>What <see cref="RecordSkimmer.Skim"/> found.</summary>
-internal enum SkimResult
-{
-    /// <summary>The object ends in the data; its length and dispatch keys are known.</summary>
-    Complete,
-
-    /// <summary>The data ends before the object does.</summary>
-    NeedMore,
-
-    /// <summary>Something the skim does not vouch for: ask the validating reader.</summary>
-    Fallback,
-}
-
-/// <summary>
-/// Finds the end of a record and its top-level <c>eventSource</c> and <c>eventName</c> without
-/// validating anything, so that a record the filter rejects costs much less than a token walk.
-/// Bytes are classified 64 at a time into bitmasks (the first stage of simdjson): what is
-/// escaped, what is inside a string, and only the brackets outside strings (and, at the top
-/// level, the strings that may be member names) are visited one by one. A record the filter
-/// accepts is parsed, and so validated, afterwards; one it rejects never is, so anything the
-/// skim cannot be sure of makes it answer <see cref="SkimResult.Fallback"/>.
-/// </summary>
-internal static class RecordSkimmer
+// The skim: the fast path of TryFind.
+// Finds the end of a record and its top-level <c>eventSource</c> and <c>eventName</c> without
+// validating anything, so that a record the filter rejects costs much less than a token walk.
+// Bytes are classified 64 at a time into bitmasks (the first stage of simdjson): what is
+// escaped, what is inside a string, and only the brackets outside strings (and, at the top
+// level, the strings that may be member names) are visited one by one. A record the filter
+// accepts is parsed, and so validated, afterwards; one it rejects never is, so anything the
+// skim cannot be sure of makes it answer Fallback.
+internal static partial class RecordKeyScanner
 {
     // Bracket kinds are kept one bit a level in a ulong; deeper records go to the reader.
     private const int TrackedDepth = 64;
@@ -48,12 +34,12 @@ internal static class RecordSkimmer
     /// through its closing '}', and <paramref name="keys"/> hold the top-level
     /// <c>eventSource</c> and <c>eventName</c> where they are strings.
     /// <see cref="SkimResult.NeedMore"/>: call again with more data from the same start.
-    /// <see cref="SkimResult.Fallback"/>: use the validating <see cref="RecordKeyScanner"/>:
+    /// <see cref="SkimResult.Fallback"/>: use the validating <see cref="TryScan"/>:
     /// nesting deeper than <paramref name="maxDepth"/> (or 64), an escaped member name at the
     /// top level, an escaped dispatch value, a dispatch key given twice, a bracket closed by the
     /// other kind, or data that does not start with '{'.
     /// </summary>
-    public static SkimResult Skim(ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeyScanner.RecordKeys keys) =>
+    public static SkimResult Skim(ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeys keys) =>
         Vector256.IsHardwareAccelerated ? SkimBlocks(data, maxDepth, wide: true, out length, out keys)
         : Vector128.IsHardwareAccelerated ? SkimBlocks(data, maxDepth, wide: false, out length, out keys)
         : SkimScalar(data, maxDepth, out length, out keys);
@@ -62,7 +48,7 @@ internal static class RecordSkimmer
     /// The block-at-a-time skim; <paramref name="wide"/> picks 32-byte vectors over 16-byte ones
     /// (both work without hardware support, only slowly, so tests can run either).
     /// </summary>
-    internal static SkimResult SkimBlocks(ReadOnlySpan<byte> data, int maxDepth, bool wide, out int length, out RecordKeyScanner.RecordKeys keys)
+    internal static SkimResult SkimBlocks(ReadOnlySpan<byte> data, int maxDepth, bool wide, out int length, out RecordKeys keys)
     {
         length = 0;
         keys = default;
@@ -231,7 +217,7 @@ internal static class RecordSkimmer
     }
 
     /// <summary>The byte-at-a-time skim, for machines without vector hardware.</summary>
-    internal static SkimResult SkimScalar(ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeyScanner.RecordKeys keys)
+    internal static SkimResult SkimScalar(ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeys keys)
     {
         length = 0;
         keys = default;
@@ -305,7 +291,7 @@ internal static class RecordSkimmer
     /// are its quotes, or -1).
     /// </summary>
     private static Step AtTopLevel(
-        ReadOnlySpan<byte> data, int open, int close, bool hasEscapes, ref RecordKeyScanner.RecordKeys keys, ref int seen, out int valueOpen, out int valueClose)
+        ReadOnlySpan<byte> data, int open, int close, bool hasEscapes, ref RecordKeys keys, ref int seen, out int valueOpen, out int valueClose)
     {
         valueOpen = -1;
         valueClose = -1;
@@ -361,7 +347,7 @@ internal static class RecordSkimmer
             return Step.Fallback; // an escaped value is decoded by the reader
         }
 
-        var key = new RecordKeyScanner.KeyValue(value + 1, end - value - 1, null);
+        var key = new RecordKeys.KeyValue(value + 1, end - value - 1, null);
         if (which == 1)
         {
             keys.Source = key;

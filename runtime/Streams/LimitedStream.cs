@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Streams;
 
 /// <summary>
 /// Ends a decompressed stream with an error once it has produced more than a limit, so a small

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 /// <summary>
 /// Shares the instances of strings that repeat across records (regions, versions, account ids,

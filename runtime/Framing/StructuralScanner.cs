@@ -1,6 +1,6 @@
 using System;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 /// <summary>
 /// Finds where a JSON value ends by bracket depth and string state alone, across as many

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 /// <summary>
 /// Classifies 64 bytes at once into bitmasks (bit i for byte i) of the bytes that matter for
 /// delimiting JSON: quotes, backslashes, and opening and closing brackets. What is inside a
-/// string and what is escaped is worked out from these masks by <see cref="RecordSkimmer"/>.
+/// string and what is escaped is worked out from these masks by <see cref="RecordKeyScanner"/>.
 /// </summary>
 internal static class StructuralBlock
 {

@@ -66,7 +66,7 @@ public sealed class CloudTrailReaderOptions
     /// of the file still is). Record indices in error messages still count every record.
     /// A record without a string <c>eventSource</c> and <c>eventName</c> is always read.
     /// Applies to the records <see cref="CloudTrailLogReader"/> reads in every input format,
-    /// not to <see cref="CloudTrailLogReader.ParseRecord"/>.
+    /// not to one record parsed alone (the generated <c>GlacierTrailEvents.ParseRecord</c>).
     /// </summary>
     /// <example>
     /// Only Glacier: <c>EventFilter = static (source, _) => source.SequenceEqual("glacier.amazonaws.com"u8)</c>.

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Streams;
 
 /// <summary>
 /// The parts every read-only, forward-only wrapper stream shares; subclasses supply the reads.

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Enumeration;
+using GlacierTrail.Framing;
+using GlacierTrail.Streams;
 
 namespace GlacierTrail;
 

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Streams;
 
 /// <summary>Bytes in memory as a stream, for the gzip reader (any <see cref="ReadOnlyMemory{T}"/>, not only arrays).</summary>
 internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> data) : ReadOnlyForwardStream

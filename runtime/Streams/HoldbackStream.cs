@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Streams;
 
 /// <summary>
 /// Feeds a gzip decoder its input but keeps the last bytes (the CRC-32 and size trailer) back

@@ -2,15 +2,48 @@ using System;
 using System.Text;
 using System.Text.Json;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 /// <summary>
-/// Finds the end of a record and its top-level <c>eventSource</c> and <c>eventName</c> in one
-/// token walk that materialises nothing, so a record filter can reject a record for about the
-/// cost of skipping it.
+/// Finds the end of a record and its top-level <c>eventSource</c> and <c>eventName</c>, so a
+/// record filter can reject a record for much less than the cost of reading it. Two ways do the
+/// one job: a skim (<c>RecordKeyScanner.Skim.cs</c>) that classifies bytes 64 at a time and
+/// validates nothing, and a token walk that materialises nothing, for whatever the skim will
+/// not vouch for; <see cref="TryFind"/> picks between them.
 /// </summary>
-internal static class RecordKeyScanner
+internal static partial class RecordKeyScanner
 {
+    /// <summary>
+    /// The end and keys of the record that starts <paramref name="data"/>: the skim's answer when
+    /// it vouches for one, otherwise the validating walk's. False when the data does not hold all
+    /// of the record yet; damage the walk finds throws <see cref="JsonException"/>.
+    /// </summary>
+    /// <param name="data">The data, from the record's '{' on.</param>
+    /// <param name="isFinal">Whether no more data will come.</param>
+    /// <param name="maxDepth">The deepest nesting allowed (0: 64).</param>
+    /// <param name="suspectPast">
+    /// The skim pairs quotes without checking them, so a string left open makes it read on to
+    /// the end of the data. A record still open past this many bytes is suspect: the walk then
+    /// reports such damage now, rather than after buffering up to the record limit.
+    /// </param>
+    /// <param name="length">The record's length through its closing '}'.</param>
+    /// <param name="keys">Where its dispatch keys are.</param>
+    public static bool TryFind(ReadOnlySpan<byte> data, bool isFinal, int maxDepth, long suspectPast, out int length, out RecordKeys keys)
+    {
+        var skim = Skim(data, maxDepth, out length, out keys);
+        if (skim == SkimResult.Complete)
+        {
+            return true;
+        }
+
+        if (skim == SkimResult.NeedMore && !isFinal && data.Length <= suspectPast)
+        {
+            return false;
+        }
+
+        return TryScan(data, isFinal, maxDepth, out length, out keys);
+    }
+
     /// <summary>
     /// Walks the object that starts <paramref name="data"/>. False when the data does not hold
     /// all of it yet (the caller asks for more); damage throws <see cref="JsonException"/> as a
@@ -56,8 +89,8 @@ internal static class RecordKeyScanner
                 // The last occurrence counts, as in the parser: a repeated key cannot show a
                 // filter one value and the typed read another. One that is not a string is absent.
                 var value = reader.TokenType != JsonTokenType.String ? default
-                    : reader.ValueIsEscaped ? new KeyValue(0, 0, Encoding.UTF8.GetBytes(JsonStrings.DecodeLossy(ref reader)))
-                    : new KeyValue((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, null);
+                    : reader.ValueIsEscaped ? new RecordKeys.KeyValue(0, 0, Encoding.UTF8.GetBytes(JsonStrings.DecodeLossy(ref reader)))
+                    : new RecordKeys.KeyValue((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, null);
                 if (which == 1)
                 {
                     keys.Source = value;
@@ -84,26 +117,5 @@ internal static class RecordKeyScanner
         }
 
         return JsonStrings.TextEquals(in reader, "eventSource"u8) ? 1 : JsonStrings.TextEquals(in reader, "eventName"u8) ? 2 : 0;
-    }
-
-    /// <summary>Where a record's dispatch keys are; a key that is missing or not a string is absent.</summary>
-    internal struct RecordKeys
-    {
-        public KeyValue Source;
-        public KeyValue Name;
-
-        /// <summary>
-        /// False when the filter rejects the record. A record without both keys is always read,
-        /// so the parser reports what is wrong with it.
-        /// </summary>
-        public readonly bool Accepts(CloudTrailRecordFilter filter, ReadOnlySpan<byte> record) =>
-            !Source.Present || !Name.Present || filter(Source.Utf8(record), Name.Utf8(record));
-    }
-
-    internal readonly struct KeyValue(int start, int length, byte[]? decoded)
-    {
-        public bool Present { get; } = true;
-
-        public ReadOnlySpan<byte> Utf8(ReadOnlySpan<byte> record) => decoded ?? record.Slice(start, length);
     }
 }

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Streams;
 
 /// <summary>
 /// A file read with plain synchronous reads, also when the reader asks asynchronously.

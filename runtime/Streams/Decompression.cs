@@ -4,7 +4,7 @@ using System.IO.Compression;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Streams;
 
 /// <summary>Detects gzip by its magic bytes (never by file name) and opens the content, bounded in size.</summary>
 internal static class Decompression
@@ -32,6 +32,38 @@ internal static class Decompression
         }
     }
 
+    /// <summary>
+    /// As <see cref="OpenAsync"/> with synchronous reads, for bytes already in memory: their
+    /// reads complete at once, so waiting on an asynchronous open would only add overhead.
+    /// </summary>
+    public static Stream Open(Stream stream, long maxInflatedBytes)
+    {
+        var content = stream;
+        for (int layer = 0; ; layer++)
+        {
+            var head = new byte[2];
+            int got = 0;
+            while (got < head.Length)
+            {
+                int read = content.Read(head.AsSpan(got));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                got += read;
+            }
+
+            var (opened, gzip) = Layer(head.AsMemory(0, got), content, ownsStream: layer > 0, maxInflatedBytes);
+            if (!gzip || layer == MaxLayers - 1)
+            {
+                return opened;
+            }
+
+            content = opened;
+        }
+    }
+
     private static async ValueTask<(Stream Stream, bool Gzip)> OpenLayerAsync(Stream stream, bool ownsStream, long maxInflatedBytes, CancellationToken cancellationToken)
     {
         var head = new byte[2];
@@ -47,8 +79,14 @@ internal static class Decompression
             got += read;
         }
 
-        var replayed = new PrefixedStream(head.AsMemory(0, got), stream, ownsStream);
-        if (!IsGzip(head.AsSpan(0, got)))
+        return Layer(head.AsMemory(0, got), stream, ownsStream, maxInflatedBytes);
+    }
+
+    // The stream with its first bytes put back, inflated when they are the gzip magic bytes.
+    private static (Stream Stream, bool Gzip) Layer(ReadOnlyMemory<byte> head, Stream stream, bool ownsStream, long maxInflatedBytes)
+    {
+        var replayed = new PrefixedStream(head, stream, ownsStream);
+        if (!IsGzip(head.Span))
         {
             return (replayed, false);
         }

@@ -1,6 +1,6 @@
 using System;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Framing;
 
 internal static class JsonSyntax
 {

@@ -7,30 +7,31 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
+using GlacierTrail.Framing;
 using Xunit;
 
-namespace GlacierTrail.Tests;
+namespace GlacierTrail.Runtime.Tests;
 
 /// <summary>
-/// The non-validating skim of a record (<see cref="RecordSkimmer"/>) against the validating walk
+/// The non-validating skim of a record (<see cref="RecordKeyScanner.Skim"/>) against the validating walk
 /// it stands in for (<see cref="RecordKeyScanner.TryScan"/>): same length and keys whenever it
 /// says Complete, on every path (scalar, 16-byte and 32-byte vectors, and the one the machine
 /// picks). GLACIERTRAIL_FUZZ_CASES sets the number of generated cases (default 2,000).
 /// </summary>
-public sealed class RecordSkimmerTests
+public sealed class RecordKeyScannerTests
 {
     private const int DefaultDepth = 64;
 
-    private delegate SkimResult SkimPath(ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeyScanner.RecordKeys keys);
+    private delegate SkimResult SkimPath(ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeys keys);
 
     private static readonly (string Name, SkimPath Skim)[] Paths =
     [
-        ("scalar", RecordSkimmer.SkimScalar),
-        ("vector128", (ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeyScanner.RecordKeys keys) =>
-            RecordSkimmer.SkimBlocks(data, maxDepth, wide: false, out length, out keys)),
-        ("vector256", (ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeyScanner.RecordKeys keys) =>
-            RecordSkimmer.SkimBlocks(data, maxDepth, wide: true, out length, out keys)),
-        ("default", RecordSkimmer.Skim),
+        ("scalar", RecordKeyScanner.SkimScalar),
+        ("vector128", (ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeys keys) =>
+            RecordKeyScanner.SkimBlocks(data, maxDepth, wide: false, out length, out keys)),
+        ("vector256", (ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeys keys) =>
+            RecordKeyScanner.SkimBlocks(data, maxDepth, wide: true, out length, out keys)),
+        ("default", RecordKeyScanner.Skim),
     ];
 
     private static long Cases => long.TryParse(Environment.GetEnvironmentVariable("GLACIERTRAIL_FUZZ_CASES"), out long n) ? n : 2000;
@@ -53,9 +54,34 @@ public sealed class RecordSkimmerTests
     }
 
     [Fact]
+    public void TryFind_answers_as_the_walk_where_the_skim_cannot_vouch()
+    {
+        // A duplicate dispatch key: the skim leaves it to the walk, where the last one counts.
+        byte[] twice = """{"eventName":"A","eventSource":"s","eventName":"B"} trailing"""u8.ToArray();
+
+        Assert.Equal(SkimResult.Fallback, RecordKeyScanner.Skim(twice, DefaultDepth, out _, out _));
+        Assert.True(RecordKeyScanner.TryFind(twice, isFinal: false, DefaultDepth, suspectPast: 1 << 20, out int length, out var keys));
+        Assert.Equal(Reference(twice), Skimmed.Of(SkimResult.Complete, length, keys, twice));
+        Assert.Equal("B", Encoding.UTF8.GetString(keys.Name.Utf8(twice)));
+    }
+
+    [Fact]
+    public void TryFind_trusts_an_open_record_only_up_to_the_suspect_length()
+    {
+        // A control character inside a string: the skim, which checks nothing, reads on for the
+        // closing quote; the walk finds the damage at once.
+        byte[] open = [.. """{"eventSource":"s","eventName":"A","note":"a"""u8, 0x01, .. new byte[100].AsSpan()];
+        open.AsSpan(open.Length - 100).Fill((byte)'x');
+
+        Assert.Equal(SkimResult.NeedMore, RecordKeyScanner.Skim(open, DefaultDepth, out _, out _));
+        Assert.False(RecordKeyScanner.TryFind(open, isFinal: false, DefaultDepth, suspectPast: open.Length, out _, out _));
+        Assert.ThrowsAny<JsonException>(() => RecordKeyScanner.TryFind(open, isFinal: false, DefaultDepth, suspectPast: open.Length - 1, out _, out _));
+    }
+
+    [Fact]
     public void Each_element_of_a_log_is_skimmed_with_the_rest_of_the_log_after_it()
     {
-        byte[] log = TestLogs.ExampleBytes();
+        byte[] log = File.ReadAllBytes(TestPaths.ExampleLog);
         var reader = new Utf8JsonReader(log);
         int elements = 0;
         while (reader.Read())
@@ -447,7 +473,7 @@ public sealed class RecordSkimmerTests
     /// <summary>An outcome to compare: the keys as text and as offsets into the data (-2 when decoded, -1 when absent).</summary>
     private readonly record struct Skimmed(SkimResult Result, int Length, string? Source, int SourceAt, string? Name, int NameAt)
     {
-        public static Skimmed Of(SkimResult result, int length, RecordKeyScanner.RecordKeys keys, ReadOnlySpan<byte> data)
+        public static Skimmed Of(SkimResult result, int length, RecordKeys keys, ReadOnlySpan<byte> data)
         {
             if (result != SkimResult.Complete)
             {
@@ -459,7 +485,7 @@ public sealed class RecordSkimmerTests
             return new Skimmed(result, length, source, sourceAt, name, nameAt);
         }
 
-        private static (string? Text, int At) Where(RecordKeyScanner.KeyValue key, ReadOnlySpan<byte> data)
+        private static (string? Text, int At) Where(RecordKeys.KeyValue key, ReadOnlySpan<byte> data)
         {
             if (!key.Present)
             {
