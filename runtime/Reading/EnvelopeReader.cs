@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail;
 
