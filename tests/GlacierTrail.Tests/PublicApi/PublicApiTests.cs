@@ -19,14 +19,14 @@ namespace GlacierTrail.Tests.PublicApi;
 public sealed class PublicApiTests
 {
     [Fact]
-    public void RuntimePublicApiMatchesBaseline() => Verify(typeof(CloudTrailEvent).Assembly);
+    public void The_runtime_public_API_matches_its_baseline() => Verify(typeof(CloudTrailEvent).Assembly);
 
     [Fact]
-    public void ParquetPublicApiMatchesBaseline() => Verify(typeof(ParquetDatasetWriter).Assembly);
+    public void The_Parquet_public_API_matches_its_baseline() => Verify(typeof(ParquetDatasetWriter).Assembly);
 
     // The baseline cannot show this: the renderer leaves EditorBrowsable out as not API.
     [Fact]
-    public void SerializationTypesAreHiddenFromEditors()
+    public void Serialization_types_are_hidden_from_editors()
     {
         var types = typeof(CloudTrailEvent).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "GlacierTrail.Serialization")
