@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Reading;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail;
 

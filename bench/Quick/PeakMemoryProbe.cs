@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using GlacierTrail.Bench.Corpus;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 
 namespace GlacierTrail.Bench.Quick;
 
@@ -98,14 +99,14 @@ internal static class PeakMemoryProbe
         string partial = path + ".part";
         using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            output.Write("{\"Records\":["u8);
+            output.Write(RecordBuilder.LogOpen);
             bool first = true;
             while (output.Length < TargetBytes)
             {
                 foreach (byte[] file in glacier.Files)
                 {
                     // Each corpus file is {"Records":[...]}: keep what is between the brackets.
-                    var records = file.AsSpan(12, file.Length - 14);
+                    var records = file.AsSpan(RecordBuilder.LogOpen.Length, file.Length - RecordBuilder.LogOpen.Length - RecordBuilder.LogClose.Length);
                     if (!first)
                     {
                         output.WriteByte((byte)',');
@@ -120,7 +121,7 @@ internal static class PeakMemoryProbe
                 }
             }
 
-            output.Write("]}"u8);
+            output.Write(RecordBuilder.LogClose);
         }
 
         File.Move(partial, path, overwrite: true);

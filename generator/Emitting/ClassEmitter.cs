@@ -86,7 +86,7 @@ internal sealed class ClassEmitter
         w.Close();
         w.Line();
         CSharp.Doc(w, "Reads the current string token; known values share one instance.");
-        w.Open($"public static {name} Read(ref {TypeNames.Runtime}.CloudTrailJsonReader {Reader})");
+        w.Open($"public static {name} Read(ref {TypeNames.Runtime}.Serialization.CloudTrailJsonReader {Reader})");
         foreach (var member in spec.Members)
         {
             w.Open($"if ({Reader}.ValueIs({CSharp.Utf8Literal(member.Value)}))");
@@ -124,7 +124,7 @@ internal sealed class ClassEmitter
     private void EmitRead(SourceWriter w, ClassSpec spec, string name)
     {
         CSharp.Doc(w, "Reads the object at the reader's position (its start token).");
-        w.Open($"public static {name} Read(ref {TypeNames.Runtime}.CloudTrailJsonReader {Reader})");
+        w.Open($"public static {name} Read(ref {TypeNames.Runtime}.Serialization.CloudTrailJsonReader {Reader})");
         w.Line($"{Reader}.ExpectStartObject({CSharp.Literal(spec.JsonPath)});");
         for (int i = 0; i < spec.Properties.Count; i++)
         {
@@ -226,7 +226,7 @@ internal sealed class ClassEmitter
         w.Line("return -1;");
         w.Close();
         w.Line();
-        w.Open($"private static int EscapedMemberIndex(ref {TypeNames.Runtime}.CloudTrailJsonReader {Reader})");
+        w.Open($"private static int EscapedMemberIndex(ref {TypeNames.Runtime}.Serialization.CloudTrailJsonReader {Reader})");
         for (int i = 0; i < spec.Properties.Count; i++)
         {
             w.Open($"if ({Reader}.PropertyIs({CSharp.Utf8Literal(spec.Properties[i].JsonName)}))");
@@ -368,14 +368,14 @@ internal sealed class ClassEmitter
         {
             var property = spec.Properties[i];
             string value = "value" + i.ToString(CultureInfo.InvariantCulture);
-            w.Open($"if (this.{CSharp.Identifier(property.CSharpName)} is {{ }} {value} && !{TypeNames.Runtime}.CloudTrailJsonWriter.IsKept({Ext}, {CSharp.Literal(property.JsonName)}))");
+            w.Open($"if (this.{CSharp.Identifier(property.CSharpName)} is {{ }} {value} && !{TypeNames.Runtime}.Serialization.CloudTrailJsonWriter.IsKept({Ext}, {CSharp.Literal(property.JsonName)}))");
             w.Line($"writer.WritePropertyName({CSharp.Utf8Literal(property.JsonName)});");
             EmitWriteValue(w, property.Type, value, 0);
             w.Close();
             w.Line();
         }
 
-        w.Line($"{TypeNames.Runtime}.CloudTrailJsonWriter.WriteExtensionData(writer, {Ext});");
+        w.Line($"{TypeNames.Runtime}.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, {Ext});");
         w.Line("writer.WriteEndObject();");
         w.Close();
     }
@@ -389,7 +389,7 @@ internal sealed class ClassEmitter
                 w.Line($"writer.WriteStringValue({expression});");
                 break;
             case TypeKind.DateTime:
-                w.Line($"{TypeNames.Runtime}.CloudTrailJsonWriter.WriteDateTimeValue(writer, {expression});");
+                w.Line($"{TypeNames.Runtime}.Serialization.CloudTrailJsonWriter.WriteDateTimeValue(writer, {expression});");
                 break;
             case TypeKind.Integer:
             case TypeKind.Number:

@@ -26,7 +26,7 @@ internal static class DispatcherEmitter
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Open("public static partial class GlacierTrailEvents");
         CSharp.Doc(w, "The dispatcher, for the runtime's readers.");
-        w.Line($"public static {R}.ICloudTrailEventFactory Factory {{ get; }} = new EventFactory();");
+        w.Line($"public static {R}.Serialization.ICloudTrailEventFactory Factory {{ get; }} = new EventFactory();");
         w.Line();
         CSharp.Doc(w, "Every (eventSource, eventName) with a generated type.");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{R}.CloudTrailEventKey> KnownEvents => Factory.KnownEvents;");
@@ -55,7 +55,7 @@ internal static class DispatcherEmitter
         w.Line();
         CSharp.Doc(w, "Parses one record (a JSON object in UTF-8).");
         w.Line($"public static {R}.CloudTrailEvent ParseRecord(global::System.ReadOnlySpan<byte> utf8Json, {R}.CloudTrailReaderOptions? options = null) =>");
-        w.Line($"    {R}.CloudTrailRecordParser.Parse(utf8Json, Factory, options);");
+        w.Line($"    {R}.Serialization.CloudTrailRecordParser.Parse(utf8Json, Factory, options);");
         w.Line();
         CSharp.Doc(w, "A new, empty event for these names, or null when no schema describes them.");
         w.Open($"public static {R}.CloudTrailEvent? CreateEvent(global::System.ReadOnlySpan<byte> eventSource, global::System.ReadOnlySpan<byte> eventName)");
@@ -88,7 +88,7 @@ internal static class DispatcherEmitter
         w.Line("return null;");
         w.Close();
         w.Line();
-        w.Open($"private sealed class EventFactory : {R}.ICloudTrailEventFactory");
+        w.Open($"private sealed class EventFactory : {R}.Serialization.ICloudTrailEventFactory");
         w.Open($"private static readonly {R}.CloudTrailEventKey[] Known =");
         foreach (var evt in ordered)
         {

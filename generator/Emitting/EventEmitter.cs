@@ -6,7 +6,7 @@ namespace GlacierTrail.Gen.Emitting;
 /// <summary>Writes one source file per event type, and one per file of shared definitions.</summary>
 internal static class EventEmitter
 {
-    private const string Payload = TypeNames.Runtime + ".CloudTrailPayload";
+    private const string Payload = TypeNames.Runtime + ".Serialization.CloudTrailPayload";
 
     public static string Emit(EventSpec spec, string @namespace)
     {
@@ -117,7 +117,7 @@ internal static class EventEmitter
         }
 
         w.Line("/// <inheritdoc/>");
-        w.Open($"protected override bool ReadPayload({Payload} payload, ref {TypeNames.Runtime}.CloudTrailJsonReader reader)");
+        w.Open($"protected override bool ReadPayload({Payload} payload, ref {TypeNames.Runtime}.Serialization.CloudTrailJsonReader reader)");
         w.Open("switch (payload)");
         foreach (var payload in typed)
         {

@@ -36,7 +36,7 @@ internal sealed class TypeNames
         : "global::System.Collections.Generic.Dictionary<string, " + Of(type.Element!, type.ElementNullable) + ">";
 
     /// <summary>The JSON kind the reader checks before reading a value of this type.</summary>
-    public static string Kind(TypeRef type) => Runtime + ".CloudTrailJsonKind." + type.Kind switch
+    public static string Kind(TypeRef type) => Runtime + ".Serialization.CloudTrailJsonKind." + type.Kind switch
     {
         TypeKind.String or TypeKind.Enum => "String",
         TypeKind.DateTime => "DateTime",

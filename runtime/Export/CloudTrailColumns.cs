@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Export;
 

@@ -1,4 +1,5 @@
 using System;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Export;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Text.Json;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Framing;
 

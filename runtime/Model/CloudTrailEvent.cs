@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail;
 

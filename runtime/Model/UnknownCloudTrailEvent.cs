@@ -1,3 +1,5 @@
+using GlacierTrail.Serialization;
+
 namespace GlacierTrail;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using GlacierTrail.Serialization;
 using GlacierTrail.Streams;
 
 namespace GlacierTrail.Reading;

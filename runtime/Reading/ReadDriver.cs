@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using GlacierTrail.Framing;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Reading;
 

@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Serialization;
 

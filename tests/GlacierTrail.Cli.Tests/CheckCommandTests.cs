@@ -10,7 +10,7 @@ namespace GlacierTrail.Cli.Tests;
 public class CheckCommandTests
 {
     [Fact]
-    public async Task TheFixturesHaveNoDrift()
+    public async Task The_fixtures_have_no_drift()
     {
         var result = await CliRunner.RunAsync("check", CliRunner.Fixtures);
 
@@ -20,7 +20,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task ReportsUnknownEventsUnknownFieldsAndTypeMismatches()
+    public async Task Reports_unknown_events_unknown_fields_and_type_mismatches()
     {
         var result = await CliRunner.RunAsync("check", CliRunner.Data("drift"));
         string example = CliRunner.Data("drift/drift.json");
@@ -35,7 +35,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task AllAddsEveryService()
+    public async Task All_adds_every_service()
     {
         var result = await CliRunner.RunAsync("check", "--all", CliRunner.Logs);
 
@@ -46,7 +46,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task SuggestWritesAStartingSchemaInTheProjectsDialect()
+    public async Task Suggest_writes_a_starting_schema_in_the_projects_dialect()
     {
         string directory = Path.Combine(Path.GetTempPath(), "glaciertrail-suggest-" + Guid.NewGuid().ToString("N"));
         try
@@ -93,7 +93,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task UnreadableRecordsAndProblemsFailTheCheckAndTheProblemComesWithItsFix()
+    public async Task Unreadable_records_and_problems_fail_the_check_and_the_problem_comes_with_its_fix()
     {
         var result = await CliRunner.RunAsync("check", CliRunner.Data("broken"));
 

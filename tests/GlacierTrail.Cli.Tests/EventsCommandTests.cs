@@ -16,11 +16,11 @@ public class EventsCommandTests
         Directory.GetFiles(CliRunner.Fixtures, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
 
     [Fact]
-    public void AllSixtySixFixturesAreThere() => Assert.Equal(66, FixtureFiles().Count());
+    public void All_sixty_six_fixtures_are_there() => Assert.Equal(66, FixtureFiles().Count());
 
     [Theory]
     [MemberData(nameof(FixtureFiles))]
-    public async Task NdjsonOfEachFixtureIsJsonEqualToIt(string name)
+    public async Task Ndjson_of_each_fixture_is_json_equal_to_it(string name)
     {
         string path = Path.Combine(CliRunner.Fixtures, name);
         var result = await CliRunner.RunAsync("events", "--format", "ndjson", path);
@@ -38,7 +38,7 @@ public class EventsCommandTests
     [InlineData("hostile/hostile.json")]
     [InlineData("logs/AWSLogs/123456789012/CloudTrail/eu-central-1/2025/04/24/123456789012_CloudTrail_eu-central-1_20250424T1830Z_a1B2c3D4e5F6g7H8.json.gz")]
     [InlineData("logs/AWSLogs/123456789012/CloudTrail/eu-central-1/2025/04/24/123456789012_CloudTrail_eu-central-1_20250424T1835Z_Z9y8X7w6V5u4T3s2.json.gz")]
-    public async Task NdjsonOfHandMadeLogsWithUnknownServicesAndFieldsIsJsonEqualToEachRecord(string relative)
+    public async Task Ndjson_of_hand_made_logs_with_unknown_services_and_fields_is_json_equal_to_each_record(string relative)
     {
         string path = CliRunner.Data(relative);
         var result = await CliRunner.RunAsync("events", "--all", "--format", "ndjson", path);
@@ -55,7 +55,7 @@ public class EventsCommandTests
     }
 
     [Fact]
-    public async Task DefaultFormatIsNdjsonOnAPipeAndATableOnATerminal()
+    public async Task Default_format_is_ndjson_on_a_pipe_and_a_table_on_a_terminal()
     {
         var piped = await CliRunner.RunAsync(stdoutIsTerminal: false, stderrIsTerminal: false, "events", CliRunner.Logs);
         var terminal = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: true, "events", CliRunner.Logs);
@@ -67,7 +67,7 @@ public class EventsCommandTests
     }
 
     [Fact]
-    public async Task ByDefaultOnlySourcesWithASchemaAndAllGivesEveryRecord()
+    public async Task By_default_only_sources_with_a_schema_and_all_gives_every_record()
     {
         var glacier = await Names("events", CliRunner.Logs);
         var all = await Names("events", "--all", CliRunner.Logs);
@@ -82,14 +82,14 @@ public class EventsCommandTests
     }
 
     [Fact]
-    public async Task EventFilterIsRepeatableAndCaseInsensitive()
+    public async Task Event_filter_is_repeatable_and_case_insensitive()
     {
         var names = await Names("events", "--event", "createvault", "-e", "DELETEVAULT", CliRunner.Logs);
         Assert.Equal(new[] { "CreateVault", "DeleteVault" }, names);
     }
 
     [Fact]
-    public async Task VaultFilter()
+    public async Task Vault_filter_keeps_only_that_vault_case_sensitively()
     {
         var records = await Records("events", "--vault", "finance-archive-2019", CliRunner.Logs);
         Assert.NotEmpty(records);
@@ -103,14 +103,14 @@ public class EventsCommandTests
     [InlineData("GlacierRestoreOperator", 2)] // the EC2 record has no session context
     [InlineData("archive-admin", 2)]
     [InlineData("nobody", 0)]
-    public async Task PrincipalFilterTakesAnArnOrAName(string principal, int expected)
+    public async Task Principal_filter_takes_an_arn_or_a_name(string principal, int expected)
     {
         var records = await Records("events", "--all", "--principal", principal, CliRunner.Logs);
         Assert.Equal(expected, records.Count);
     }
 
     [Fact]
-    public async Task SinceIsInclusiveAndUntilExclusive()
+    public async Task Since_is_inclusive_and_until_exclusive()
     {
         var all = await Records("events", CliRunner.Logs);
         var times = all.Select(r => DateTimeOffset.Parse(r.GetProperty("eventTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).OrderBy(t => t).ToList();
@@ -128,7 +128,7 @@ public class EventsCommandTests
     }
 
     [Fact]
-    public async Task ErrorsFilterKeepsOnlyDeniedOrFailedCalls()
+    public async Task Errors_filter_keeps_only_denied_or_failed_calls()
     {
         var records = await Records("events", "--errors", CliRunner.Logs);
         Assert.Equal(2, records.Count);
@@ -136,7 +136,7 @@ public class EventsCommandTests
     }
 
     [Fact]
-    public async Task CsvHasFixedColumnsThenTypedRequestFieldsWithDottedNames()
+    public async Task Csv_has_fixed_columns_then_typed_request_fields_with_dotted_names()
     {
         var result = await CliRunner.RunAsync("events", "--format", "csv", "--event", "InitiateJob", CliRunner.Logs);
 
@@ -156,7 +156,7 @@ public class EventsCommandTests
     }
 
     [Fact]
-    public async Task CsvNeutralisesFormulaStarts()
+    public async Task Csv_neutralises_formula_starts()
     {
         var result = await CliRunner.RunAsync("events", "--format", "csv", "--event", "CreateVault", CliRunner.Data("hostile"));
 
@@ -174,7 +174,7 @@ public class EventsCommandTests
     [InlineData("table")]
     [InlineData("csv")]
     [InlineData("ndjson")]
-    public async Task NoControlCharacterFromTheDataReachesATerminal(string format)
+    public async Task No_control_character_from_the_data_reaches_a_terminal(string format)
     {
         var result = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: true, "events", "--format", format, CliRunner.Data("hostile"));
 
@@ -190,7 +190,7 @@ public class EventsCommandTests
     }
 
     [Fact]
-    public async Task TableShowsTheEscapedText()
+    public async Task Table_shows_the_escaped_text()
     {
         var result = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: true, "events", "--wide", CliRunner.Data("hostile"));
         Assert.Contains("user/\\u001b[31mred\\u009b2J", result.Out, StringComparison.Ordinal);

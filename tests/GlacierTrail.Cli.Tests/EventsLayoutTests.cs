@@ -12,7 +12,7 @@ namespace GlacierTrail.Cli.Tests;
 public class EventsLayoutTests
 {
     [Fact]
-    public async Task SortTimeOrdersEventsAcrossFiles()
+    public async Task Sort_time_orders_events_across_files()
     {
         var unsorted = await Times("events", "--format", "ndjson", CliRunner.Logs);
         var sorted = await Times("events", "--format", "ndjson", "--sort", "time", CliRunner.Logs);
@@ -22,7 +22,7 @@ public class EventsLayoutTests
     }
 
     [Fact]
-    public async Task SortTimeKeepsInputOrderForEventsAtTheSameTime()
+    public async Task Sort_time_keeps_input_order_for_events_at_the_same_time()
     {
         string folder = InputTests.TempFolder();
         try
@@ -47,7 +47,7 @@ public class EventsLayoutTests
     [Theory]
     [InlineData("table")]
     [InlineData("csv")]
-    public async Task SortTimeWorksForEveryFormat(string format)
+    public async Task Sort_time_works_for_every_format(string format)
     {
         var result = await CliRunner.RunAsync("events", "--format", format, "--sort", "time", CliRunner.Logs);
 
@@ -57,7 +57,7 @@ public class EventsLayoutTests
     }
 
     [Fact]
-    public async Task CsvHasTheAuditColumnsAndNoTypedColumnsWithoutEvent()
+    public async Task Csv_has_the_audit_columns_and_no_typed_columns_without_event()
     {
         var result = await CliRunner.RunAsync("events", "--format", "csv", CliRunner.Logs);
 
@@ -72,7 +72,7 @@ public class EventsLayoutTests
     }
 
     [Fact]
-    public async Task CsvColumnsAllAddsTheRequestFieldsOfEveryType()
+    public async Task Csv_columns_all_adds_the_request_fields_of_every_type()
     {
         var all = await CliRunner.RunAsync("events", "--format", "csv", "--columns", "all", CliRunner.Logs);
 
@@ -83,7 +83,7 @@ public class EventsLayoutTests
     }
 
     [Fact]
-    public async Task CsvColumnsListGivesExactlyThoseColumns()
+    public async Task Csv_columns_list_gives_exactly_those_columns()
     {
         var result = await CliRunner.RunAsync("events", "--format", "csv", "--columns", "eventName,requestParameters.jobParameters.tier,vault", "--event", "InitiateJob", CliRunner.Logs);
 
@@ -93,7 +93,7 @@ public class EventsLayoutTests
     [Theory]
     [InlineData("events", "--format", "csv", "--columns", "eventName,nope")]
     [InlineData("events", "--format", "table", "--columns", "eventName")]
-    public async Task ABadColumnsValueIsAUsageError(params string[] args)
+    public async Task A_bad_columns_value_is_a_usage_error(params string[] args)
     {
         var result = await CliRunner.RunAsync([.. args, CliRunner.Logs]);
 
@@ -110,11 +110,11 @@ public class EventsLayoutTests
     [InlineData("=1", "'=1")]
     [InlineData("--", "'--")]
     [InlineData("-.", "'-.")]
-    public void TheFormulaGuardLeavesALoneDashAndPlainNumbersAlone(string value, string cell) =>
+    public void The_formula_guard_leaves_a_lone_dash_and_plain_numbers_alone(string value, string cell) =>
         Assert.Equal(cell, Output.CsvText.Cell(value, escapeControls: false));
 
     [Fact]
-    public async Task FiltersAreRepeatableAndAnyValueMatches()
+    public async Task Filters_are_repeatable_and_any_value_matches()
     {
         var byTwoVaults = await Names("--vault", "legal-hold-2021", "--vault", "backup-logs");
         var byTwoPrincipals = await Names("--principal", "archive-admin", "--principal", "maria.garcia");
@@ -124,7 +124,7 @@ public class EventsLayoutTests
     }
 
     [Fact]
-    public async Task AccountAndRegionFilterOnRecipientAccountAndRegion()
+    public async Task Account_and_region_filter_on_recipient_account_and_region()
     {
         var all = (await CliRunner.RunAsync("events", "--format", "ndjson", CliRunner.Logs)).Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         string account = all[0].GetProperty("recipientAccountId").GetString()!;
@@ -143,7 +143,7 @@ public class EventsLayoutTests
     [Theory]
     [InlineData("2025-05-01", "2025-04-01")]
     [InlineData("2025-05-01", "2025-05-01")]
-    public async Task AnEmptyTimeRangeIsAUsageError(string since, string until)
+    public async Task An_empty_time_range_is_a_usage_error(string since, string until)
     {
         var result = await CliRunner.RunAsync("events", "--since", since, "--until", until, CliRunner.Logs);
 
@@ -155,7 +155,7 @@ public class EventsLayoutTests
     [InlineData(100)]
     [InlineData(140)]
     [InlineData(200)]
-    public async Task TheTableFitsTheTerminalAndKeepsThePrincipalsTail(int width)
+    public async Task The_table_fits_the_terminal_and_keeps_the_principals_tail(int width)
     {
         var result = await Table(width);
 
@@ -169,7 +169,7 @@ public class EventsLayoutTests
     }
 
     [Fact]
-    public async Task TheWideTableCutsNothing()
+    public async Task The_wide_table_cuts_nothing()
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };

@@ -18,7 +18,7 @@ public class ExitCodeAndSafetyTests
     [InlineData("events", "--no-such-option", "x")]
     [InlineData("summary", "--format", "csv", "x")]
     [InlineData("check", "--event", "CreateVault", "x")]
-    public async Task BadUsageExitsWithTwo(params string[] args)
+    public async Task Bad_usage_exits_with_two(params string[] args)
     {
         var result = await CliRunner.RunAsync(args);
 
@@ -31,7 +31,7 @@ public class ExitCodeAndSafetyTests
     [InlineData("events")]
     [InlineData("summary")]
     [InlineData("check")]
-    public async Task AMissingPathIsAUsageError(string command)
+    public async Task A_missing_path_is_a_usage_error(string command)
     {
         var result = await CliRunner.RunAsync(command, CliRunner.Data("no-such-folder"));
 
@@ -40,7 +40,7 @@ public class ExitCodeAndSafetyTests
     }
 
     [Fact]
-    public async Task HelpExitsWithZero()
+    public async Task Help_exits_with_zero()
     {
         var result = await CliRunner.RunAsync("--help");
 
@@ -51,7 +51,7 @@ public class ExitCodeAndSafetyTests
     }
 
     [Fact]
-    public async Task AnUnreadableRecordIsReportedWithFileRecordAndOffsetAndTheRunGoesOn()
+    public async Task An_unreadable_record_is_reported_with_file_record_and_offset_and_the_run_goes_on()
     {
         string file = CliRunner.Data("broken/broken.json");
         var result = await CliRunner.RunAsync("events", file);
@@ -66,7 +66,7 @@ public class ExitCodeAndSafetyTests
     }
 
     [Fact]
-    public async Task ControlCharactersNeverReachStderrRaw()
+    public async Task Control_characters_never_reach_stderr_raw()
     {
         string directory = Path.Combine(Path.GetTempPath(), "glaciertrail-ctl-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -87,7 +87,7 @@ public class ExitCodeAndSafetyTests
     }
 
     [Fact]
-    public async Task NoProgressOnAPipeNorOnShortRuns()
+    public async Task No_progress_on_a_pipe_nor_on_short_runs()
     {
         var piped = await CliRunner.RunAsync(stdoutIsTerminal: false, stderrIsTerminal: false, "events", CliRunner.Fixtures);
         var shortRun = await CliRunner.RunAsync(stdoutIsTerminal: false, stderrIsTerminal: true, "events", CliRunner.Fixtures);
@@ -97,7 +97,7 @@ public class ExitCodeAndSafetyTests
     }
 
     [Fact]
-    public async Task DigestsAndStrayFilesInAFolderAreNotesNotErrors()
+    public async Task Digests_and_stray_files_in_a_folder_are_notes_not_errors()
     {
         var result = await CliRunner.RunAsync("events", CliRunner.Logs);
 

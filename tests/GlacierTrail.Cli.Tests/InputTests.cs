@@ -26,7 +26,7 @@ public class InputTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task DashReadsStandardInputPlainOrGzip(bool gzip)
+    public async Task Dash_reads_standard_input_plain_or_gzip(bool gzip)
     {
         byte[] log = gzip ? File.ReadAllBytes(LogFile) : PlainLog();
         var expected = await CliRunner.RunAsync("events", "--format", "ndjson", LogFile);
@@ -40,7 +40,7 @@ public class InputTests
     }
 
     [Fact]
-    public async Task DashReadsNdjsonFromStandardInputForEveryCommand()
+    public async Task Dash_reads_ndjson_from_standard_input_for_every_command()
     {
         var ndjson = await CliRunner.RunAsync("events", "--format", "ndjson", LogFile);
         byte[] input = Encoding.UTF8.GetBytes(ndjson.Out);
@@ -55,7 +55,7 @@ public class InputTests
     }
 
     [Fact]
-    public async Task ErrorsInStandardInputNameIt()
+    public async Task Errors_in_standard_input_name_it()
     {
         var result = await RunWithStdinAsync(Encoding.UTF8.GetBytes("{\"Records\":[42]}"), "events", "-");
 
@@ -64,7 +64,7 @@ public class InputTests
     }
 
     [Fact]
-    public async Task APipeIntoDashWorks()
+    public async Task A_pipe_into_dash_works()
     {
         var expected = await CliRunner.RunAsync("events", "--format", "ndjson", LogFile);
 
@@ -76,7 +76,7 @@ public class InputTests
     }
 
     [Fact]
-    public async Task UnseekablePathsWorkWhereAPathDoes()
+    public async Task Unseekable_paths_work_where_a_path_does()
     {
         var expected = await CliRunner.RunAsync("summary", LogFile);
 
@@ -93,7 +93,7 @@ public class InputTests
     }
 
     [Fact]
-    public async Task AFolderWithANamedPipeIsReadWithoutOpeningThePipe()
+    public async Task A_folder_with_a_named_pipe_is_read_without_opening_the_pipe()
     {
         string folder = TempFolder();
         try
@@ -122,7 +122,7 @@ public class InputTests
     [Theory]
     [InlineData("/dev/zero")]
     [InlineData("/dev/urandom")]
-    public async Task AnEndlessSourceEndsWithinSecondsWithOneClearError(string device)
+    public async Task An_endless_source_ends_within_seconds_with_one_clear_error(string device)
     {
         var clock = Stopwatch.StartNew();
         var result = await ToolProcess.BashAsync($"gt events {device}", TimeSpan.FromSeconds(60));
@@ -136,7 +136,7 @@ public class InputTests
     }
 
     [Fact]
-    public async Task ZerosOnStandardInputStopAtTheDamageLimit()
+    public async Task Zeros_on_standard_input_stop_at_the_damage_limit()
     {
         var result = await ToolProcess.BashAsync("head -c 300000000 /dev/zero | gt summary -", TimeSpan.FromSeconds(60));
 
@@ -150,7 +150,7 @@ public class InputTests
     }
 
     [Fact]
-    public async Task APathThatCannotBeReadIsAnErrorNotACrash()
+    public async Task A_path_that_cannot_be_read_is_an_error_not_a_crash()
     {
         // Opening /proc/self/mem works; reading its first page fails (EIO): a device error mid-read.
         var result = await CliRunner.RunAsync("events", "/proc/self/mem");
@@ -160,7 +160,7 @@ public class InputTests
     }
 
     [Fact]
-    public async Task AfterAnUnreadablePathTheOtherPathsAreStillRead()
+    public async Task After_an_unreadable_path_the_other_paths_are_still_read()
     {
         var result = await CliRunner.RunAsync("summary", "/proc/self/mem", LogFile);
 

@@ -10,7 +10,7 @@ public class JsonEqualityTests
     [InlineData("{\"a\":1,\"b\":[1,2]}", "{\"b\":[1,2],\"a\":1.0}")]
     [InlineData("1e2", "100")]
     [InlineData("\"\\u00e9\"", "\"é\"")]
-    public void Equal(string left, string right)
+    public void JSON_equal_values_have_no_difference(string left, string right)
     {
         using var a = JsonDocument.Parse(left);
         using var b = JsonDocument.Parse(right);
@@ -23,7 +23,7 @@ public class JsonEqualityTests
     [InlineData("\"A\"", "\"a\"")]
     [InlineData("null", "{}")]
     [InlineData("1", "1.0001")]
-    public void Different(string left, string right)
+    public void JSON_unequal_values_have_a_difference(string left, string right)
     {
         using var a = JsonDocument.Parse(left);
         using var b = JsonDocument.Parse(right);

@@ -13,7 +13,7 @@ public class OptionsAndOutputTests
     [InlineData("events", "--evnt", "DeleteVault")]
     [InlineData("summary", "--principle", "jdoe")]
     [InlineData("check", "-x")]
-    public async Task AnUnknownOptionIsAUsageErrorThatNamesIt(string command, string option, params string[] more)
+    public async Task An_unknown_option_is_a_usage_error_that_names_it(string command, string option, params string[] more)
     {
         var result = await CliRunner.RunAsync([command, option, .. more, CliRunner.Logs]);
 
@@ -24,7 +24,7 @@ public class OptionsAndOutputTests
     }
 
     [Fact]
-    public async Task ParserMessagesPrintAsWrittenAndOnce()
+    public async Task Parser_messages_print_as_written_and_once()
     {
         var badFormat = await CliRunner.RunAsync("events", "--format", "xml", CliRunner.Logs);
         var noCommand = await CliRunner.RunAsync();
@@ -37,7 +37,7 @@ public class OptionsAndOutputTests
     }
 
     [Fact]
-    public async Task TheUsageLineNamesTheTool()
+    public async Task The_usage_line_names_the_tool()
     {
         var root = await CliRunner.RunAsync("--help");
         var events = await CliRunner.RunAsync("events", "--help");
@@ -50,7 +50,7 @@ public class OptionsAndOutputTests
     }
 
     [Fact]
-    public async Task VersionPrintsTheVersion()
+    public async Task Version_prints_the_version()
     {
         var result = await CliRunner.RunAsync("--version");
 
@@ -62,7 +62,7 @@ public class OptionsAndOutputTests
     [InlineData("events")]
     [InlineData("summary")]
     [InlineData("check")]
-    public async Task OutputWritesTheFileWholeAndLeavesNoTemporaryFile(string command)
+    public async Task Output_writes_the_file_whole_and_leaves_no_temporary_file(string command)
     {
         string folder = InputTests.TempFolder();
         try
@@ -85,7 +85,7 @@ public class OptionsAndOutputTests
     }
 
     [Fact]
-    public async Task AFailedRunLeavesTheOutputFileAsItWas()
+    public async Task A_failed_run_leaves_the_output_file_as_it_was()
     {
         string folder = InputTests.TempFolder();
         try
@@ -106,7 +106,7 @@ public class OptionsAndOutputTests
     }
 
     [Fact]
-    public async Task OutputIntoAFolderThatDoesNotExistIsAUsageError()
+    public async Task Output_into_a_folder_that_does_not_exist_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync("summary", "--output", Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "x.txt"), CliRunner.Logs);
 
@@ -115,7 +115,7 @@ public class OptionsAndOutputTests
     }
 
     [Fact]
-    public async Task QuietHidesNotesButNotErrors()
+    public async Task Quiet_hides_notes_but_not_errors()
     {
         var notes = await CliRunner.RunAsync("events", CliRunner.Logs);
         var quiet = await CliRunner.RunAsync("events", "--quiet", CliRunner.Logs);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Cli.Tests;
@@ -27,7 +28,7 @@ public sealed class ProblemOptionsTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         _log = Path.Combine(_folder, "log.json");
-        File.WriteAllText(_log, $"{{\"Records\":[{Good},{NoTime},{NoUploadId},{Damaged},{Good}]}}");
+        File.WriteAllBytes(_log, RecordBuilder.Log(Good, NoTime, NoUploadId, Damaged, Good));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -35,7 +36,7 @@ public sealed class ProblemOptionsTests : IDisposable
     [Fact]
     public async Task Records_with_problems_are_written_with_a_warning_each_and_exit_0_without_damage()
     {
-        File.WriteAllText(_log, $"{{\"Records\":[{Good},{NoTime},{NoUploadId}]}}");
+        File.WriteAllBytes(_log, RecordBuilder.Log(Good, NoTime, NoUploadId));
 
         var result = await CliRunner.RunAsync("events", _log);
 
@@ -67,7 +68,7 @@ public sealed class ProblemOptionsTests : IDisposable
     public async Task Problems_go_to_an_ndjson_file_with_source_index_event_path_kind_and_raw()
     {
         string problems = Path.Combine(_folder, "problems.ndjson");
-        File.WriteAllText(_log, $"{{\"Records\":[{Good},{Good.Replace("\"awsRegion\":\"us-east-1\"", "\"awsRegion\":5", StringComparison.Ordinal)},{NoUploadId}]}}");
+        File.WriteAllBytes(_log, RecordBuilder.Log(Good, Good.Replace("\"awsRegion\":\"us-east-1\"", "\"awsRegion\":5", StringComparison.Ordinal), NoUploadId));
 
         var result = await CliRunner.RunAsync("events", "--problems", problems, _log);
 
@@ -104,7 +105,7 @@ public sealed class ProblemOptionsTests : IDisposable
         byte[] bad = Encoding.UTF8.GetBytes(Good.Replace("v1", "v\u00e9", StringComparison.Ordinal));
         int at = Array.IndexOf(bad, (byte)0xA9);
         bad[at] = 0x28; // 0xC3 0x28: not UTF-8
-        File.WriteAllBytes(_log, [.. "{\"Records\":["u8, .. bad, .. "]}"u8]);
+        File.WriteAllBytes(_log, RecordBuilder.Log(bad));
 
         var result = await CliRunner.RunAsync("events", "--rejects", rejects, _log);
 

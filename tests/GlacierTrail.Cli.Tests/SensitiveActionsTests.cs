@@ -12,7 +12,7 @@ namespace GlacierTrail.Cli.Tests;
 public class SensitiveActionsTests
 {
     [Fact]
-    public async Task TextListsEachCategoryWithCountAndMostRecentEntries()
+    public async Task Text_lists_each_category_with_count_and_most_recent_entries()
     {
         var result = await CliRunner.RunAsync("summary", CliRunner.Logs);
 
@@ -39,7 +39,7 @@ public class SensitiveActionsTests
     }
 
     [Fact]
-    public async Task TopLimitsEveryListNewestFirst()
+    public async Task Top_limits_every_list_newest_first()
     {
         var one = await CliRunner.RunAsync("summary", "--top", "1", "--format", "json", CliRunner.Logs);
         var none = await CliRunner.RunAsync("summary", "--top", "0", "--format", "json", CliRunner.Logs);
@@ -61,7 +61,7 @@ public class SensitiveActionsTests
     }
 
     [Fact]
-    public async Task JsonHasEveryCategoryByItsId()
+    public async Task Json_has_every_category_by_its_id()
     {
         var result = await CliRunner.RunAsync("summary", "--format", "json", CliRunner.Logs);
 
@@ -73,7 +73,7 @@ public class SensitiveActionsTests
     }
 
     [Fact]
-    public async Task TheNewestOfManyAreKeptWhateverTheOrderTheyAreRead()
+    public async Task The_newest_of_many_are_kept_whatever_the_order_they_are_read()
     {
         string folder = InputTests.TempFolder();
         try
@@ -97,7 +97,7 @@ public class SensitiveActionsTests
     }
 
     [Fact]
-    public async Task EverySkippedInputIsReportedOnce()
+    public async Task Every_skipped_input_is_reported_once()
     {
         var result = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: true, "summary", CliRunner.Logs);
 
@@ -107,7 +107,7 @@ public class SensitiveActionsTests
     }
 
     [Fact]
-    public void OnlyCallsThatWereDoneCountAsActions()
+    public void Only_calls_that_were_done_count_as_actions()
     {
         Assert.True(SensitiveActions.IsAccessDenied("AccessDenied"));
         Assert.True(SensitiveActions.IsAccessDenied("AccessDeniedException"));

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using GlacierTrail.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -35,7 +36,7 @@ public class SuggestedSchemaBuildTests
     };
 
     [Fact]
-    public async Task SuggestedSchemasOfManyServicesBuildWithNoDiagnostic()
+    public async Task Suggested_schemas_of_many_services_build_with_no_diagnostic()
     {
         string folder = InputTests.TempFolder();
         try
@@ -75,7 +76,7 @@ public class SuggestedSchemaBuildTests
     }
 
     [Fact]
-    public async Task SuggestSaysWhenItWroteNothingAndWhy()
+    public async Task Suggest_says_when_it_wrote_nothing_and_why()
     {
         string folder = InputTests.TempFolder();
         try
@@ -93,8 +94,20 @@ public class SuggestedSchemaBuildTests
         }
     }
 
-    private static string Record(string source, string name, string request, string response) =>
-        $$"""{"eventVersion":"1.09","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/ana"},"eventTime":"2025-03-14T09:00:00Z","eventSource":"{{source}}","eventName":"{{name}}","awsRegion":"us-east-1","sourceIPAddress":"192.0.2.1","requestParameters":{{request}},"responseElements":{{response}},"eventID":"{{Guid.NewGuid()}}","eventType":"AwsApiCall","recipientAccountId":"111122223333"}""";
+    private static string Record(string source, string name, string request, string response) => new RecordBuilder()
+        .Set("eventVersion", "1.09")
+        .Set("userIdentity", new RecordBuilder().Set("type", "IAMUser").Set("arn", "arn:aws:iam::111122223333:user/ana"))
+        .Set("eventTime", "2025-03-14T09:00:00Z")
+        .Set("eventSource", source)
+        .Set("eventName", name)
+        .Set("awsRegion", "us-east-1")
+        .Set("sourceIPAddress", "192.0.2.1")
+        .SetJson("requestParameters", request)
+        .SetJson("responseElements", response)
+        .Set("eventID", Guid.NewGuid().ToString())
+        .Set("eventType", "AwsApiCall")
+        .Set("recipientAccountId", "111122223333")
+        .ToString();
 
     private static (ImmutableArray<Diagnostic> Diagnostics, Compilation Output) Generate(IEnumerable<string> schemaFiles)
     {

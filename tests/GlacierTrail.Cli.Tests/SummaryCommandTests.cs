@@ -9,7 +9,7 @@ namespace GlacierTrail.Cli.Tests;
 public class SummaryCommandTests
 {
     [Fact]
-    public async Task TextCountsFilesRecordsAndEachDimension()
+    public async Task Text_counts_files_records_and_each_dimension()
     {
         var result = await CliRunner.RunAsync("summary", "--all", CliRunner.Logs);
 
@@ -25,7 +25,7 @@ public class SummaryCommandTests
     }
 
     [Fact]
-    public async Task JsonHasTheSameFacts()
+    public async Task Json_has_the_same_facts()
     {
         var result = await CliRunner.RunAsync("summary", "--format", "json", CliRunner.Logs);
 
@@ -47,7 +47,7 @@ public class SummaryCommandTests
     }
 
     [Fact]
-    public async Task FiltersApply()
+    public async Task Filters_apply()
     {
         var result = await CliRunner.RunAsync("summary", "--format", "json", "--errors", CliRunner.Logs);
         using var summary = JsonDocument.Parse(result.Out);
@@ -55,7 +55,7 @@ public class SummaryCommandTests
     }
 
     [Fact]
-    public async Task SkippedRecordsAreCountedWithTheirReason()
+    public async Task Skipped_records_are_counted_with_their_reason()
     {
         var result = await CliRunner.RunAsync("summary", "--format", "json", CliRunner.Data("broken"));
 
@@ -80,7 +80,7 @@ public class SummaryVaultTests
     // other members and nested objects, ignore a vaultName nested deeper, and count records
     // without a string vaultName under "(none)".
     [Fact]
-    public async Task VaultCountsMatchEachRecordsRequestParametersVaultName()
+    public async Task Vault_counts_match_each_records_requestParameters_vaultName()
     {
         const string Envelope = "\"eventVersion\":\"1.08\",\"eventTime\":\"2025-01-06T22:36:13Z\",\"eventSource\":\"glacier.amazonaws.com\",\"awsRegion\":\"us-east-1\"";
         string[] records =

@@ -30,7 +30,7 @@ public class BigInputTests(ITestOutputHelper output)
     private static readonly byte[] C = Records.Fixture("ListVaults.success");
 
     [Fact]
-    public async Task AHundredMegabyteStringFailsItsRecordOnlyWithBoundedMemory()
+    public async Task A_hundred_megabyte_string_fails_its_record_only_with_bounded_memory()
     {
         var outcome = await Measured(() => Harness.ReadAsync(HugeStringLog(), "huge-string"));
 
@@ -42,7 +42,7 @@ public class BigInputTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task AHundredMegabyteStringWithoutAStringLimitFailsOnTheRecordLimit()
+    public async Task A_hundred_megabyte_string_without_a_string_limit_fails_on_the_record_limit()
     {
         var options = new CloudTrailReaderOptions { MaxStringBytes = int.MaxValue };
         var outcome = await Measured(() => Harness.ReadAsync(HugeStringLog(), "huge-string", options));
@@ -55,7 +55,7 @@ public class BigInputTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task NestingTenThousandDeepFailsItsRecordOnly()
+    public async Task Nesting_ten_thousand_deep_fails_its_record_only()
     {
         byte[] deep = Encoding.ASCII.GetBytes("{\"eventVersion\":\"1.08\",\"requestParameters\":" + new string('[', 10_000) + new string(']', 10_000) + "}");
         var (log, spans) = Records.Log([A, deep, C]);
@@ -75,7 +75,7 @@ public class BigInputTests(ITestOutputHelper output)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task TenMillionEmptyRecordsAreTenMillionErrorsInStrictModeOrEventsWithProblemsWithBoundedMemory(bool strict)
+    public async Task Ten_million_empty_records_are_ten_million_errors_in_strict_mode_or_events_with_problems_with_bounded_memory(bool strict)
     {
         // Each record costs a few µs to report; CI reads one million (the same code path, bounded
         // memory either way) and GLACIERTRAIL_EMPTY_RECORDS=10000000 runs the full case.
@@ -128,7 +128,7 @@ public class BigInputTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A1700ByteGzipBombOfTenGibibytesStopsAtMaxInflatedBytes()
+    public async Task A_1700_byte_gzip_bomb_of_ten_gibibytes_stops_at_MaxInflatedBytes()
     {
         // Corpus/make-bomb.py: gzip of gzip of gzip of a log start, one record and 10 GiB of NUL bytes.
         byte[] bomb = File.ReadAllBytes(Harness.CorpusPath("gzip-bomb-10gib.json.gz"));
@@ -143,7 +143,7 @@ public class BigInputTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task AGzipBombInACloudWatchLogsLambdaEventIsBoundedByTheRecordLimit()
+    public async Task A_gzip_bomb_in_a_cloudwatch_logs_lambda_event_is_bounded_by_the_record_limit()
     {
         var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))

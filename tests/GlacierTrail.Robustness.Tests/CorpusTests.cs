@@ -20,7 +20,7 @@ public class CorpusTests
 
     [Theory]
     [MemberData(nameof(CorpusCases.Data), MemberType = typeof(CorpusCases))]
-    public async Task SkipModeDeliversTheReadableRecordsAndReportsEachError(CorpusCase c)
+    public async Task Skip_mode_delivers_the_readable_records_and_reports_each_error(CorpusCase c)
     {
         string path = Harness.CorpusPath(c.File);
         var outcome = await Harness.ReadFileAsync(path, Strict);
@@ -37,7 +37,7 @@ public class CorpusTests
 
     [Theory]
     [MemberData(nameof(CorpusCases.Data), MemberType = typeof(CorpusCases))]
-    public async Task TheTolerantReaderDeliversEveryJsonObjectWithItsProblems(CorpusCase c)
+    public async Task The_tolerant_reader_delivers_every_json_object_with_its_problems(CorpusCase c)
     {
         string path = Harness.CorpusPath(c.File);
         var outcome = await Harness.ReadFileAsync(path);
@@ -67,7 +67,7 @@ public class CorpusTests
 
     [Theory]
     [MemberData(nameof(CorpusCases.Data), MemberType = typeof(CorpusCases))]
-    public async Task ThrowModeStopsAtTheFirstErrorAfterTheRecordsBeforeIt(CorpusCase c)
+    public async Task Throw_mode_stops_at_the_first_error_after_the_records_before_it(CorpusCase c)
     {
         string path = Harness.CorpusPath(c.File);
         var skipped = await Harness.ReadFileAsync(path, Strict);
@@ -99,7 +99,7 @@ public class CorpusTests
     }
 
     [Fact]
-    public async Task AMismatchedValueKeepsTheRecordAndTheValueAndFailsOnlyInStrictMode()
+    public async Task A_mismatched_value_keeps_the_record_and_the_value_and_fails_only_in_strict_mode()
     {
         var b = System.Text.Encoding.UTF8.GetString(Originals["DeleteVault"])
             .Replace("\"readOnly\":false", "\"readOnly\":\"no\"", StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public class CorpusTests
     }
 
     [Fact]
-    public async Task ARecordWhoseRequiredFieldHasTheWrongTypeFailsOnlyInStrictMode()
+    public async Task A_record_whose_required_field_has_the_wrong_type_fails_only_in_strict_mode()
     {
         var strict = await Harness.ReadFileAsync(Harness.CorpusPath("vaultname-number.json"), new CloudTrailReaderOptions { Strict = true });
         Assert.Equal(["CreateVault", "ListVaults"], strict.Events.Select(e => e.EventName));
@@ -136,7 +136,7 @@ public class CorpusTests
     }
 
     [Fact]
-    public async Task AnEmptySourceGivesANoticeAndNoError()
+    public async Task An_empty_source_gives_a_notice_and_no_error()
     {
         foreach (string file in new[] { "empty.json", "empty.json.gz" })
         {
@@ -148,7 +148,7 @@ public class CorpusTests
     }
 
     [Fact]
-    public async Task InADirectoryANonJsonFileIsSkippedWithANoticeAndABomFileIsRead()
+    public async Task In_a_directory_a_non_json_file_is_skipped_with_a_notice_and_a_BOM_file_is_read()
     {
         string dir = Directory.CreateTempSubdirectory("glaciertrail-robust-").FullName;
         try

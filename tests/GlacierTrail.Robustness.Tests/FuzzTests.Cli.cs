@@ -24,7 +24,7 @@ public partial class FuzzTests
     internal static string CliDll { get; } = Path.Combine(RepositoryRoot() ?? ".", "cli", "bin", "Debug", "net10.0", "GlacierTrail.Cli.dll");
 
     [CliFact]
-    public async Task CliSurvivesEscapeMutations()
+    public async Task Cli_survives_escape_mutations()
     {
         string dll = CliDll;
 

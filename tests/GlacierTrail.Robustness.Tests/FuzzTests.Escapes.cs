@@ -51,7 +51,7 @@ public partial class FuzzTests
     }
 
     [Fact]
-    public void EscapesAndInvalidUtf8InEveryShapeSurvive()
+    public void Escapes_and_invalid_utf8_in_every_shape_survive()
     {
         EscapeFuzzCase? smallest = null;
         int smallestLength = int.MaxValue;
@@ -96,7 +96,7 @@ public partial class FuzzTests
     }
 
     [Fact]
-    public void SavedEscapeRegressionsStillPass()
+    public void Saved_escape_regressions_still_pass()
     {
         string folder = Path.Combine(AppContext.BaseDirectory, "Corpus", "escape-regressions");
         foreach (string file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [])
@@ -126,7 +126,7 @@ public partial class FuzzTests
 
     [Theory]
     [MemberData(nameof(LoneSurrogateRegressions))]
-    public void LoneSurrogateIsDeliveredWithItsProblem(string text, Entry entry)
+    public void A_lone_surrogate_is_delivered_with_its_problem(string text, Entry entry)
     {
         byte[] input = Encoding.UTF8.GetBytes(text);
         var outcome = ReadThrough(entry, input, chunk: 3, strict: false, CloudTrailErrorHandling.Throw, text);

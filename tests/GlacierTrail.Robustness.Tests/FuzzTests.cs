@@ -120,13 +120,13 @@ public partial class FuzzTests(ITestOutputHelper output)
     private static long Cases => long.TryParse(Environment.GetEnvironmentVariable("GLACIERTRAIL_FUZZ_CASES"), out long n) ? n : 2000;
 
     [Fact]
-    public void PlainInputsSurviveMutation() => Run(gzip: false, Cases * 4 / 5);
+    public void Plain_inputs_survive_mutation() => Run(gzip: false, Cases * 4 / 5);
 
     [Fact]
-    public void GzipInputsSurviveMutation() => Run(gzip: true, Cases / 5);
+    public void Gzip_inputs_survive_mutation() => Run(gzip: true, Cases / 5);
 
     [Fact]
-    public void SavedRegressionsStillPass()
+    public void Saved_regressions_still_pass()
     {
         string folder = Path.Combine(AppContext.BaseDirectory, "Corpus", "fuzz-regressions");
         foreach (string file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [])

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using GlacierTrail.Testing;
 
 namespace GlacierTrail.Robustness.Tests;
 
@@ -39,7 +40,7 @@ internal static class Records
     }
 
     /// <summary>A CloudTrail log file holding the records, and where each record starts and ends.</summary>
-    public static (byte[] Bytes, (int Start, int End)[] Spans) Log(IReadOnlyList<byte[]> records) => Join(records, "{\"Records\":["u8, ","u8, "]}"u8);
+    public static (byte[] Bytes, (int Start, int End)[] Spans) Log(IReadOnlyList<byte[]> records) => Join(records, RecordBuilder.LogOpen, ","u8, RecordBuilder.LogClose);
 
     /// <summary>NDJSON: one record a line.</summary>
     public static (byte[] Bytes, (int Start, int End)[] Spans) Ndjson(IReadOnlyList<byte[]> records) => Join(records, default, "\n"u8, "\n"u8);

@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using GlacierTrail.Reading;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Runtime.Tests;
 

@@ -233,7 +233,7 @@ public sealed class ReaderBehaviourTests
     [Fact]
     public async Task A_truncated_gzip_file_delivers_the_records_before_the_damage_then_fails()
     {
-        var records = ManyRecords(40);
+        var records = RecordBuilder.Repeat(TestLogs.ExampleRecords(), 40);
         byte[] log = TestLogs.LogOf(records);
         byte[] gzip = TestLogs.Gzip(log);
         byte[] truncated = gzip[..(gzip.Length / 2)];
@@ -253,7 +253,7 @@ public sealed class ReaderBehaviourTests
         // The reader holds the gzip trailer back until the content is through, so a checksum
         // mismatch (GZipStream throws in the read that reaches the trailer) costs no records;
         // the log is larger than the reader's 64 KiB buffer so several reads are involved.
-        var records = ManyRecords(300);
+        var records = RecordBuilder.Repeat(TestLogs.ExampleRecords(), 300);
         byte[] gzip = TestLogs.Gzip(TestLogs.LogOf(records));
         gzip[^8] ^= 0xFF; // the trailer's CRC-32
 
@@ -329,20 +329,6 @@ public sealed class ReaderBehaviourTests
         Assert.Null(evt.ExtensionData);
         Assert.Null(evt.UserIdentity.ExtensionData);
         JsonAssert.Equal(json, evt.ToJson());
-    }
-
-    private static List<JsonObject> ManyRecords(int count)
-    {
-        var example = TestLogs.ExampleRecords();
-        var records = new List<JsonObject>();
-        for (int i = 0; i < count; i++)
-        {
-            var record = example[i % example.Count].DeepClone().AsObject();
-            record["eventID"] = Guid.NewGuid().ToString();
-            records.Add(record);
-        }
-
-        return records;
     }
 
     private static void Write(string path, byte[] data)

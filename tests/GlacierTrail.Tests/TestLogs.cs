@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 
 namespace GlacierTrail.Tests;
 
@@ -22,8 +23,8 @@ internal static class TestLogs
     public static List<JsonObject> ExampleRecords() =>
         JsonNode.Parse(ExampleBytes())!["Records"]!.AsArray().Select(r => r!.DeepClone().AsObject()).ToList();
 
-    public static byte[] LogOf(IEnumerable<JsonObject> records) =>
-        Encoding.UTF8.GetBytes(new JsonObject { ["Records"] = new JsonArray(records.Select(r => (JsonNode)r.DeepClone()).ToArray()) }.ToJsonString(Indented));
+    /// <summary>A log file of the records, each written indented.</summary>
+    public static byte[] LogOf(IEnumerable<JsonObject> records) => RecordBuilder.Log(records.Select(r => r.ToJsonString(Indented)));
 
     public static byte[] Gzip(byte[] data)
     {

@@ -20,7 +20,7 @@ public class ReportBrowserTests
     private static readonly (byte R, byte G, byte B) TimelineBand = (0xEE, 0xF2, 0xF7);
 
     [ChromiumFact]
-    public async Task TheSampleReportRendersToPngAndPdfWithoutConsoleMessages()
+    public async Task The_sample_report_renders_to_PNG_and_PDF_without_console_messages()
     {
         // Made by the built tool as a user runs it from the repository root, so the report (and
         // the screenshot in the docs) shows the command line as typed.
@@ -57,7 +57,7 @@ public class ReportBrowserTests
     }
 
     [ChromiumFact]
-    public async Task TheConsoleCheckSeesAPolicyViolation()
+    public async Task The_console_check_sees_a_policy_violation()
     {
         // The report's policy over a page that also has an inline style attribute and an unhashed
         // script: both are refused, and each refusal is a console line the test above would see.
@@ -72,7 +72,7 @@ public class ReportBrowserTests
     }
 
     [ChromiumFact]
-    public async Task ThePixelCheckFindsNoTimelineWhereThereIsNone()
+    public async Task The_pixel_check_finds_no_timeline_where_there_is_none()
     {
         // CreateVault is no sensitive action: the report has no timeline to draw.
         using var run = await ReportRun.RunAsync([.. SampleArgs, "--event", "CreateVault"]);

@@ -32,7 +32,7 @@ public class ReportInjectionTests
     ];
 
     [Fact]
-    public async Task NoElementOrAttributeComesFromTheData()
+    public async Task No_element_or_attribute_comes_from_the_data()
     {
         using var hostile = new TemporaryLog(Logs(i => Payloads[i]));
         using var plain = new TemporaryLog(Logs(i => "plain-value-" + i));

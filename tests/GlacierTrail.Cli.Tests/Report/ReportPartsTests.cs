@@ -8,7 +8,7 @@ namespace GlacierTrail.Cli.Tests.Report;
 public class ReportPartsTests
 {
     [Fact]
-    public void TimeBinsCoarsenToStayBoundedAndKeepEveryCount()
+    public void Time_bins_coarsen_to_stay_bounded_and_keep_every_count()
     {
         var bins = new TimeBins<string>();
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -33,7 +33,7 @@ public class ReportPartsTests
     [InlineData("abc\u202Edef", "abc\\u202edef")]
     [InlineData("pair \ud83d\ude00 kept", "pair \ud83d\ude00 kept")]
     [InlineData("plain", "plain")]
-    public void ValuesAreEscapedForEveryContext(string value, string expected)
+    public void Values_are_escaped_for_every_context(string value, string expected)
     {
         Assert.Equal(expected, HtmlText.Element(value));
         Assert.Equal(expected, HtmlText.Attribute(value));
@@ -41,14 +41,14 @@ public class ReportPartsTests
     }
 
     [Fact]
-    public void ALoneSurrogateIsShownEscaped()
+    public void A_lone_surrogate_is_shown_escaped()
     {
         // Not as InlineData: a lone surrogate does not survive the test runner's serialization.
         Assert.Equal("lone \\ud800 and \\udc00", HtmlText.Element("lone \ud800 and \udc00"));
     }
 
     [Fact]
-    public void ClippingNeverSplitsASurrogatePair()
+    public void Clipping_never_splits_a_surrogate_pair()
     {
         Assert.Equal("ab\u2026", HtmlText.Clip("abcdef", 2));
         Assert.Equal("a\u2026", HtmlText.Clip("a\ud83d\ude00bc", 2));
@@ -56,7 +56,7 @@ public class ReportPartsTests
     }
 
     [Fact]
-    public void TheWriterRefusesHandlersStyleLinksAndUnbalancedMarkup()
+    public void The_writer_refuses_handlers_style_links_and_unbalanced_markup()
     {
         Assert.Throws<ArgumentException>(() => new HtmlWriter().Open("p", null, null, ("onclick", "x")));
         Assert.Throws<ArgumentException>(() => new HtmlWriter().Open("p", null, null, ("style", "x")));

@@ -2,11 +2,11 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using System.Text.Json;
+using GlacierTrail.Testing;
 
 namespace GlacierTrail.Cli.Tests.Report;
 
-/// <summary>CloudTrail records of Glacier calls for report tests, written with a JSON writer so any string value is carried exactly.</summary>
+/// <summary>CloudTrail records of Glacier calls for report tests, any string value carried exactly.</summary>
 internal static class ReportRecords
 {
     public static string Record(
@@ -21,66 +21,43 @@ internal static class ReportRecords
         string? eventId = null,
         string? tier = null)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        var request = new RecordBuilder().Set("accountId", "-");
+        if (vault is not null)
         {
-            w.WriteStartObject();
-            w.WriteString("eventVersion", "1.08");
-            w.WriteStartObject("userIdentity");
-            w.WriteString("type", "IAMUser");
-            w.WriteString("principalId", "AIDAEXAMPLE");
-            w.WriteString("arn", arn);
-            w.WriteString("accountId", "111122223333");
-            w.WriteEndObject();
-            w.WriteString("eventTime", (time ?? new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            w.WriteString("eventSource", "glacier.amazonaws.com");
-            w.WriteString("eventName", eventName);
-            w.WriteString("awsRegion", "us-east-1");
-            w.WriteString("sourceIPAddress", sourceIp);
-            w.WriteString("userAgent", userAgent);
-            if (errorCode is not null)
-            {
-                w.WriteString("errorCode", errorCode);
-            }
-
-            if (errorMessage is not null)
-            {
-                w.WriteString("errorMessage", errorMessage);
-            }
-
-            w.WriteStartObject("requestParameters");
-            w.WriteString("accountId", "-");
-            if (vault is not null)
-            {
-                w.WriteString("vaultName", vault);
-            }
-
-            if (eventName == "InitiateJob")
-            {
-                w.WriteStartObject("jobParameters");
-                w.WriteString("type", "archive-retrieval");
-                w.WriteString("archiveId", "EXAMPLEARCHIVEID");
-                if (tier is not null)
-                {
-                    w.WriteString("tier", tier);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-            w.WriteNull("responseElements");
-            w.WriteString("requestID", "REQUEST");
-            w.WriteString("eventID", eventId ?? Guid.NewGuid().ToString());
-            w.WriteBoolean("readOnly", false);
-            w.WriteString("eventType", "AwsApiCall");
-            w.WriteBoolean("managementEvent", true);
-            w.WriteString("recipientAccountId", "111122223333");
-            w.WriteString("eventCategory", "Management");
-            w.WriteEndObject();
+            request.Set("vaultName", vault);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        if (eventName == "InitiateJob")
+        {
+            var job = new RecordBuilder().Set("type", "archive-retrieval").Set("archiveId", "EXAMPLEARCHIVEID");
+            if (tier is not null)
+            {
+                job.Set("tier", tier);
+            }
+
+            request.Set("jobParameters", job);
+        }
+
+        var record = RecordBuilder.Glacier(eventName)
+            .Set("userIdentity", new RecordBuilder().Set("type", "IAMUser").Set("principalId", "AIDAEXAMPLE").Set("arn", arn).Set("accountId", "111122223333"))
+            .Set("eventTime", (time ?? new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+            .Set("sourceIPAddress", sourceIp)
+            .Set("userAgent", userAgent)
+            .Set("errorCode", errorCode)
+            .Set("errorMessage", errorMessage)
+            .Set("requestParameters", request)
+            .Set("eventID", eventId ?? Guid.NewGuid().ToString());
+        if (errorCode is null)
+        {
+            record.Remove("errorCode");
+        }
+
+        if (errorMessage is null)
+        {
+            record.Remove("errorMessage");
+        }
+
+        return record.ToString();
     }
 }
 

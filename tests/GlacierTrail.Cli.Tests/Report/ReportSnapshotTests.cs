@@ -9,7 +9,7 @@ public partial class ReportSnapshotTests
 {
     /// <summary>The report of the sample logs, with digest validation; the generation time, the tool's version, the paths of this checkout and the hash of their listing normalised.</summary>
     [Fact]
-    public async Task SampleLogs()
+    public async Task The_report_of_the_sample_logs_matches_its_baseline()
     {
         string root = ReportRun.RepositoryRoot;
         using var run = await ReportRun.RunAsync(ReportRun.SampleLogs, "--public-keys", System.IO.Path.Combine(root, "samples", "public-keys.json"),

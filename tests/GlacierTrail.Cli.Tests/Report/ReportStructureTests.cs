@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using AngleSharp.Dom;
 using GlacierTrail.Cli.Audit;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Cli.Tests.Report;
@@ -23,7 +24,7 @@ public class ReportStructureTests
     };
 
     [Fact]
-    public async Task EverySectionIsPresent()
+    public async Task Every_section_is_present()
     {
         using var run = await ReportRun.RunAsync(ReportRun.SampleLogs, "--public-keys", System.IO.Path.Combine(ReportRun.RepositoryRoot, "samples", "public-keys.json"),
             "--signatures", System.IO.Path.Combine(ReportRun.RepositoryRoot, "samples", "signatures.json"));
@@ -46,7 +47,7 @@ public class ReportStructureTests
     }
 
     [Fact]
-    public async Task SchemaProblemsAreGroupedByEventPathAndKind()
+    public async Task Schema_problems_are_grouped_by_event_path_and_kind()
     {
         using var run = await ReportRun.RunAsync(CliRunner.Data("drift"));
 
@@ -60,7 +61,7 @@ public class ReportStructureTests
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public async Task CountsEqualTheSummary(string[] args)
+    public async Task Counts_equal_the_summary(string[] args)
     {
         using var run = await ReportRun.RunAsync(args);
         var summaryResult = await CliRunner.RunAsync(["summary", "--format", "json", .. args]);
@@ -100,7 +101,7 @@ public class ReportStructureTests
     }
 
     [Fact]
-    public async Task NothingIsLoadedAndOnlyTheHashedStyleAndScriptRun()
+    public async Task Nothing_is_loaded_and_only_the_hashed_style_and_script_run()
     {
         using var run = await ReportRun.RunAsync(ReportRun.SampleLogs);
         var document = run.Document;
@@ -144,18 +145,14 @@ public class ReportStructureTests
     }
 
     [Fact]
-    public async Task TheReportIsBoundedByItsCaps()
+    public async Task The_report_is_bounded_by_its_caps()
     {
         // 2,000 vaults, each with a deletion by its own principal and its own error message.
-        var records = new StringBuilder("{\"Records\":[");
-        for (int i = 0; i < 2000; i++)
-        {
-            records.Append(i > 0 ? "," : string.Empty).Append(ReportRecords.Record(
-                "DeleteVault", vault: $"vault-{i:D4}", arn: $"arn:aws:iam::111122223333:user/user-{i:D4}", time: DateTimeOffset.Parse("2025-03-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).AddMinutes(i * 7),
-                errorCode: i % 2 == 0 ? null : $"Error{i}", errorMessage: i % 2 == 0 ? null : $"message {i}"));
-        }
+        var records = Enumerable.Range(0, 2000).Select(i => ReportRecords.Record(
+            "DeleteVault", vault: $"vault-{i:D4}", arn: $"arn:aws:iam::111122223333:user/user-{i:D4}", time: DateTimeOffset.Parse("2025-03-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).AddMinutes(i * 7),
+            errorCode: i % 2 == 0 ? null : $"Error{i}", errorMessage: i % 2 == 0 ? null : $"message {i}")).ToList();
 
-        using var logs = new TemporaryLog(records.Append("]}").ToString());
+        using var logs = new TemporaryLog(Encoding.UTF8.GetString(RecordBuilder.Log(records)));
         using var run = await ReportRun.RunAsync(logs.Path);
 
         Assert.Equal(0, run.Result.Code);
@@ -169,14 +166,13 @@ public class ReportStructureTests
         Assert.Contains("more error groups not shown.", run.Section("errors").TextContent, StringComparison.Ordinal);
 
         // Twice the records (the same vaults and principals) make a report of nearly the same size.
-        var twice = new StringBuilder(records.ToString().TrimEnd(']', '}')).Append(',').Append(records.ToString()["{\"Records\":[".Length..]);
-        using var doubled = new TemporaryLog(twice.ToString());
+        using var doubled = new TemporaryLog(Encoding.UTF8.GetString(RecordBuilder.Log(records.Concat(records))));
         using var second = await ReportRun.RunAsync(doubled.Path);
         Assert.InRange(second.Html.Length, run.Html.Length * 0.9, run.Html.Length * 1.1);
     }
 
     [Fact]
-    public async Task StandardOutputOnATerminalIsAUsageError()
+    public async Task Standard_output_on_a_terminal_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync(stdoutIsTerminal: true, stderrIsTerminal: false, "report", ReportRun.SampleLogs);
 
@@ -186,7 +182,7 @@ public class ReportStructureTests
     }
 
     [Fact]
-    public async Task AMissingKeyFileIsAUsageError()
+    public async Task A_missing_key_file_is_a_usage_error()
     {
         using var run = await ReportRun.RunAsync(ReportRun.SampleLogs, "--public-keys", "no-such-keys.json");
 
@@ -196,7 +192,7 @@ public class ReportStructureTests
     }
 
     [Fact]
-    public async Task InputFilesAreListedWithTheirSha256()
+    public async Task Input_files_are_listed_with_their_sha256()
     {
         using var run = await ReportRun.RunAsync(CliRunner.Logs);
 

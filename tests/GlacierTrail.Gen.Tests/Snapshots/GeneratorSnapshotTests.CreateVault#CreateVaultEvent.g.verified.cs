@@ -55,14 +55,14 @@ namespace GlacierTrail.Events
         /// <remarks>
         /// JSON: additionalEventData
         /// </remarks>
-        public global::GlacierTrail.RawJson? AdditionalEventData { get => GetRawPayload(global::GlacierTrail.CloudTrailPayload.AdditionalEventData); set => SetRawPayload(global::GlacierTrail.CloudTrailPayload.AdditionalEventData, value); }
+        public global::GlacierTrail.RawJson? AdditionalEventData { get => GetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData); set => SetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData, value); }
 
         /// <inheritdoc/>
-        protected override bool ReadPayload(global::GlacierTrail.CloudTrailPayload payload, ref global::GlacierTrail.CloudTrailJsonReader reader)
+        protected override bool ReadPayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters:
                 {
                     if (!reader.PayloadIsObject("requestParameters"))
                     {
@@ -72,7 +72,7 @@ namespace GlacierTrail.Events
                     RequestParameters = global::GlacierTrail.Events.CreateVaultRequestParameters.Read(ref reader);
                     return true;
                 }
-                case global::GlacierTrail.CloudTrailPayload.ResponseElements:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements:
                 {
                     if (!reader.PayloadIsObject("responseElements"))
                     {
@@ -90,11 +90,11 @@ namespace GlacierTrail.Events
         }
 
         /// <inheritdoc/>
-        protected override bool WritePayload(global::GlacierTrail.CloudTrailPayload payload, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override bool WritePayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters:
                 {
                     if (RequestParameters is null)
                     {
@@ -105,7 +105,7 @@ namespace GlacierTrail.Events
                     RequestParameters.WriteTo(writer);
                     return true;
                 }
-                case global::GlacierTrail.CloudTrailPayload.ResponseElements:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements:
                 {
                     if (ResponseElements is null)
                     {
@@ -166,7 +166,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static CreateVaultRequestParameters Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static CreateVaultRequestParameters Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("requestParameters");
             string? v0 = default;
@@ -188,7 +188,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "accountId", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "requestParameters", "accountId", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -203,7 +203,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "vaultName", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "requestParameters", "vaultName", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -258,7 +258,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("accountId"u8))
             {
@@ -280,19 +280,19 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
+            if (this.AccountId is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
             {
                 writer.WritePropertyName("accountId"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
+            if (this.VaultName is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
             {
                 writer.WritePropertyName("vaultName"u8);
                 writer.WriteStringValue(value1);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -337,7 +337,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static CreateVaultResponseElements Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static CreateVaultResponseElements Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("responseElements");
             string? v0 = default;
@@ -357,7 +357,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "location", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -396,7 +396,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("location"u8))
             {
@@ -413,13 +413,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
+            if (this.Location is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "location"))
             {
                 writer.WritePropertyName("location"u8);
                 writer.WriteStringValue(value0);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 

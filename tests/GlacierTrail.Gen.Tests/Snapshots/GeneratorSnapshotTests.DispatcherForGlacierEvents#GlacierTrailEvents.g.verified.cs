@@ -12,7 +12,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// The dispatcher, for the runtime's readers.
         /// </summary>
-        public static global::GlacierTrail.ICloudTrailEventFactory Factory { get; } = new EventFactory();
+        public static global::GlacierTrail.Serialization.ICloudTrailEventFactory Factory { get; } = new EventFactory();
 
         /// <summary>
         /// Every (eventSource, eventName) with a generated type.
@@ -51,7 +51,7 @@ namespace GlacierTrail.Events
         /// Parses one record (a JSON object in UTF-8).
         /// </summary>
         public static global::GlacierTrail.CloudTrailEvent ParseRecord(global::System.ReadOnlySpan<byte> utf8Json, global::GlacierTrail.CloudTrailReaderOptions? options = null) =>
-            global::GlacierTrail.CloudTrailRecordParser.Parse(utf8Json, Factory, options);
+            global::GlacierTrail.Serialization.CloudTrailRecordParser.Parse(utf8Json, Factory, options);
 
         /// <summary>
         /// A new, empty event for these names, or null when no schema describes them.
@@ -93,7 +93,7 @@ namespace GlacierTrail.Events
             return null;
         }
 
-        private sealed class EventFactory : global::GlacierTrail.ICloudTrailEventFactory
+        private sealed class EventFactory : global::GlacierTrail.Serialization.ICloudTrailEventFactory
         {
             private static readonly global::GlacierTrail.CloudTrailEventKey[] Known =
             {

@@ -55,14 +55,14 @@ namespace GlacierTrail.Events
         /// <remarks>
         /// JSON: additionalEventData
         /// </remarks>
-        public global::GlacierTrail.RawJson? AdditionalEventData { get => GetRawPayload(global::GlacierTrail.CloudTrailPayload.AdditionalEventData); set => SetRawPayload(global::GlacierTrail.CloudTrailPayload.AdditionalEventData, value); }
+        public global::GlacierTrail.RawJson? AdditionalEventData { get => GetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData); set => SetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData, value); }
 
         /// <inheritdoc/>
-        protected override bool ReadPayload(global::GlacierTrail.CloudTrailPayload payload, ref global::GlacierTrail.CloudTrailJsonReader reader)
+        protected override bool ReadPayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters:
                 {
                     if (!reader.PayloadIsObject("requestParameters"))
                     {
@@ -72,7 +72,7 @@ namespace GlacierTrail.Events
                     RequestParameters = global::GlacierTrail.Events.InitiateJobRequestParameters.Read(ref reader);
                     return true;
                 }
-                case global::GlacierTrail.CloudTrailPayload.ResponseElements:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements:
                 {
                     if (!reader.PayloadIsObject("responseElements"))
                     {
@@ -90,11 +90,11 @@ namespace GlacierTrail.Events
         }
 
         /// <inheritdoc/>
-        protected override bool WritePayload(global::GlacierTrail.CloudTrailPayload payload, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override bool WritePayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters:
                 {
                     if (RequestParameters is null)
                     {
@@ -105,7 +105,7 @@ namespace GlacierTrail.Events
                     RequestParameters.WriteTo(writer);
                     return true;
                 }
-                case global::GlacierTrail.CloudTrailPayload.ResponseElements:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements:
                 {
                     if (ResponseElements is null)
                     {
@@ -175,7 +175,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static InitiateJobRequestParameters Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static InitiateJobRequestParameters Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("requestParameters");
             string? v0 = default;
@@ -199,7 +199,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "accountId", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "requestParameters", "accountId", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -214,7 +214,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "vaultName", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "requestParameters", "vaultName", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -229,7 +229,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "jobParameters", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "jobParameters", ref extensionData))
                         {
                             v2 = global::GlacierTrail.Events.JobParameters.Read(ref reader);
                         }
@@ -294,7 +294,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("accountId"u8))
             {
@@ -321,25 +321,25 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
+            if (this.AccountId is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
             {
                 writer.WritePropertyName("accountId"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
+            if (this.VaultName is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
             {
                 writer.WritePropertyName("vaultName"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.JobParameters is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobParameters"))
+            if (this.JobParameters is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "jobParameters"))
             {
                 writer.WritePropertyName("jobParameters"u8);
                 value2.WriteTo(writer);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -403,7 +403,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static InitiateJobResponseElements Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static InitiateJobResponseElements Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("responseElements");
             string? v0 = default;
@@ -427,7 +427,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "location", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -442,7 +442,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "jobId", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "jobId", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -457,7 +457,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "jobOutputPath", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "jobOutputPath", ref extensionData))
                         {
                             v2 = reader.GetString();
                         }
@@ -516,7 +516,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("location"u8))
             {
@@ -543,25 +543,25 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
+            if (this.Location is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "location"))
             {
                 writer.WritePropertyName("location"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.JobId is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobId"))
+            if (this.JobId is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "jobId"))
             {
                 writer.WritePropertyName("jobId"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.JobOutputPath is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "jobOutputPath"))
+            if (this.JobOutputPath is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "jobOutputPath"))
             {
                 writer.WritePropertyName("jobOutputPath"u8);
                 writer.WriteStringValue(value2);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 

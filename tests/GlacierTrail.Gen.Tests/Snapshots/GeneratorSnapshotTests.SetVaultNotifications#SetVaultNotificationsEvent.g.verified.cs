@@ -47,7 +47,7 @@ namespace GlacierTrail.Events
         /// <remarks>
         /// JSON: responseElements
         /// </remarks>
-        public global::GlacierTrail.RawJson? ResponseElements { get => GetRawPayload(global::GlacierTrail.CloudTrailPayload.ResponseElements); set => SetRawPayload(global::GlacierTrail.CloudTrailPayload.ResponseElements, value); }
+        public global::GlacierTrail.RawJson? ResponseElements { get => GetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements); set => SetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements, value); }
 
         /// <summary>
         /// The record's additionalEventData, verbatim (the schema does not describe it).
@@ -55,14 +55,14 @@ namespace GlacierTrail.Events
         /// <remarks>
         /// JSON: additionalEventData
         /// </remarks>
-        public global::GlacierTrail.RawJson? AdditionalEventData { get => GetRawPayload(global::GlacierTrail.CloudTrailPayload.AdditionalEventData); set => SetRawPayload(global::GlacierTrail.CloudTrailPayload.AdditionalEventData, value); }
+        public global::GlacierTrail.RawJson? AdditionalEventData { get => GetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData); set => SetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData, value); }
 
         /// <inheritdoc/>
-        protected override bool ReadPayload(global::GlacierTrail.CloudTrailPayload payload, ref global::GlacierTrail.CloudTrailJsonReader reader)
+        protected override bool ReadPayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters:
                 {
                     if (!reader.PayloadIsObject("requestParameters"))
                     {
@@ -80,11 +80,11 @@ namespace GlacierTrail.Events
         }
 
         /// <inheritdoc/>
-        protected override bool WritePayload(global::GlacierTrail.CloudTrailPayload payload, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override bool WritePayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters:
                 {
                     if (RequestParameters is null)
                     {
@@ -154,7 +154,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static SetVaultNotificationsRequestParameters Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static SetVaultNotificationsRequestParameters Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("requestParameters");
             string? v0 = default;
@@ -178,7 +178,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "accountId", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "requestParameters", "accountId", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -193,7 +193,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "vaultName", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "requestParameters", "vaultName", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -208,7 +208,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "vaultNotificationConfig", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "vaultNotificationConfig", ref extensionData))
                         {
                             v2 = global::GlacierTrail.Events.VaultNotificationConfig.Read(ref reader);
                         }
@@ -273,7 +273,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("accountId"u8))
             {
@@ -300,25 +300,25 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.AccountId is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
+            if (this.AccountId is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "accountId"))
             {
                 writer.WritePropertyName("accountId"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.VaultName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
+            if (this.VaultName is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "vaultName"))
             {
                 writer.WritePropertyName("vaultName"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.VaultNotificationConfig is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "vaultNotificationConfig"))
+            if (this.VaultNotificationConfig is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "vaultNotificationConfig"))
             {
                 writer.WritePropertyName("vaultNotificationConfig"u8);
                 value2.WriteTo(writer);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 

@@ -40,7 +40,7 @@ public sealed class EventVersionTests
     public async Task A_log_of_every_version_reads_in_order()
     {
         var records = Versions.Select(v => File.ReadAllText(PathOf(v))).ToList();
-        byte[] log = Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", records) + "]}");
+        byte[] log = RecordBuilder.Log(records);
 
         var events = await TestLogs.ReadAllAsync(TestLogs.Gzip(log));
 

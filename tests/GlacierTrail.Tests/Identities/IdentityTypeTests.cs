@@ -32,7 +32,7 @@ public sealed class IdentityTypeTests
         var records = TestLogs.RecordsIn(input);
 
         var parsed = GlacierTrailEvents.ParseRecord(input);
-        var read = await TestLogs.ReadAllAsync(TestLogs.Gzip(Encoding.UTF8.GetBytes("{\"Records\":[" + Encoding.UTF8.GetString(input) + "]}")));
+        var read = await TestLogs.ReadAllAsync(TestLogs.Gzip(RecordBuilder.Log(input)));
 
         InputSamples.AssertDelivered(records, [parsed]);
         InputSamples.AssertDelivered(records, read);
@@ -40,7 +40,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void Root()
+    public void Root_identity_is_read()
     {
         var evt = Assert.IsType<DescribeVaultEvent>(Read("Root.json"));
         var identity = evt.UserIdentity!;
@@ -65,7 +65,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void IAMUser()
+    public void IAMUser_identity_is_read()
     {
         var identity = Assert.IsType<ListVaultsEvent>(Read("IAMUser.json")).UserIdentity!;
 
@@ -81,7 +81,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void AssumedRole()
+    public void AssumedRole_identity_is_read()
     {
         var identity = Assert.IsType<InitiateJobEvent>(Read("AssumedRole.json")).UserIdentity!;
 
@@ -159,7 +159,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void AWSAccount()
+    public void AWSAccount_identity_is_read()
     {
         var evt = Assert.IsType<GetVaultAccessPolicyEvent>(Read("AWSAccount.json"));
         var identity = evt.UserIdentity!;
@@ -175,7 +175,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void AWSService()
+    public void AWSService_identity_is_read()
     {
         var evt = Assert.IsType<ListJobsEvent>(Read("AWSService.json"));
         var identity = evt.UserIdentity!;
@@ -192,7 +192,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void IdentityCenterUser()
+    public void IdentityCenterUser_identity_is_read()
     {
         var identity = Assert.IsType<ListVaultsEvent>(Read("IdentityCenterUser.json")).UserIdentity!;
 
@@ -206,7 +206,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void SAMLUser()
+    public void SAMLUser_identity_is_read()
     {
         var evt = Assert.IsType<UnknownCloudTrailEvent>(Read("SAMLUser.json"));
         var identity = evt.UserIdentity!;
@@ -222,7 +222,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void WebIdentityUser()
+    public void WebIdentityUser_identity_is_read()
     {
         var evt = Assert.IsType<UnknownCloudTrailEvent>(Read("WebIdentityUser.json"));
         var identity = evt.UserIdentity!;
@@ -236,7 +236,7 @@ public sealed class IdentityTypeTests
     }
 
     [Fact]
-    public void Unknown()
+    public void Unknown_identity_is_read()
     {
         var evt = Assert.IsType<UnknownCloudTrailEvent>(Read("Unknown.json"));
         var identity = evt.UserIdentity!;

@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using CsCheck;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 using Xunit;
 using Xunit.Sdk;
 
@@ -134,7 +135,7 @@ public sealed class EventFilterTests
             texts.Add(record.ToJson());
         }
 
-        byte[] log = ReadCases.RecordsLog(texts);
+        byte[] log = RecordBuilder.Log(texts);
         var offsets = TestLogs.RecordOffsets(log);
         foreach (var way in EveryWay)
         {
@@ -354,7 +355,7 @@ public sealed class EventFilterTests
             RecordText.From(bases[6]).Set("eventName", "\"\"").ToJson(),
             RecordText.From(bases[7]).Set("eventSource", "\"eventName\"").Set("eventName", "\"eventSource\"").ToJson(),
         ];
-        byte[] log = ReadCases.RecordsLog(records);
+        byte[] log = RecordBuilder.Log(records);
         (string, string)[] expected =
         [
             ("glacier.amazonaws.com", "CreateVault"),
@@ -568,8 +569,8 @@ public sealed class EventFilterTests
 
     private static readonly Dictionary<string, Func<byte[]>> NamedLogs = new(StringComparer.Ordinal)
     {
-        ["mixed event sources"] = () => ReadCases.RecordsLog(Bases().Concat(Bases()).Select(r => RecordText.From(r).ToJson())),
-        ["dispatch keys after requestParameters and nested objects"] = () => ReadCases.RecordsLog(Bases().Select((r, i) =>
+        ["mixed event sources"] = () => RecordBuilder.Log(Bases().Concat(Bases()).Select(r => RecordText.From(r).ToJson())),
+        ["dispatch keys after requestParameters and nested objects"] = () => RecordBuilder.Log(Bases().Select((r, i) =>
         {
             var record = RecordText.From(r);
             record.MoveTo("eventName", record.Count);
@@ -584,7 +585,7 @@ public sealed class EventFilterTests
 
             return record.ToJson(i % 3 == 0 ? "\n  " : string.Empty);
         })),
-        ["decoy keys deeper down and in strings"] = () => ReadCases.RecordsLog(Bases().Select((r, i) =>
+        ["decoy keys deeper down and in strings"] = () => RecordBuilder.Log(Bases().Select((r, i) =>
         {
             var record = RecordText.From(r).NestDecoys();
             record.Insert(i % record.Count, "\"note\"", "\"\\\"eventSource\\\":\\\"s3.amazonaws.com\\\",\\\"eventName\\\":\\\"CreateBucket\\\"\"");
@@ -593,16 +594,16 @@ public sealed class EventFilterTests
             record.Insert(0, "\"eventNam\"", "\"InitiateJob\"");
             return record.ToJson();
         })),
-        ["escapes right before the dispatch keys"] = () => ReadCases.RecordsLog(Bases().SelectMany(r => LogGen.Tricky.Select((tricky, i) =>
+        ["escapes right before the dispatch keys"] = () => RecordBuilder.Log(Bases().SelectMany(r => LogGen.Tricky.Select((tricky, i) =>
         {
             var record = RecordText.From(r);
             record.InsertBefore(i % 2 == 0 ? "eventSource" : "eventName", tricky);
             record.InsertBefore(i % 2 == 0 ? "eventName" : "eventSource", LogGen.Tricky[(i + 3) % LogGen.Tricky.Length] with { Name = "\"tail2\"" });
             return record.ToJson();
         }))),
-        ["dispatch keys and values written with escapes"] = () => ReadCases.RecordsLog(Bases().SelectMany(r => Enumerable.Range(1, 15).Select(escapes =>
+        ["dispatch keys and values written with escapes"] = () => RecordBuilder.Log(Bases().SelectMany(r => Enumerable.Range(1, 15).Select(escapes =>
             RecordText.From(r).Escape(escapes).ToJson()))),
-        ["records larger than the window"] = () => ReadCases.RecordsLog(Bases().Select((r, i) =>
+        ["records larger than the window"] = () => RecordBuilder.Log(Bases().Select((r, i) =>
         {
             var record = RecordText.From(r);
             if (i < 3)
@@ -612,14 +613,14 @@ public sealed class EventFilterTests
 
             return record.ToJson();
         })),
-        ["records missing a dispatch key"] = () => ReadCases.RecordsLog(Bases().SelectMany((r, i) => new[]
+        ["records missing a dispatch key"] = () => RecordBuilder.Log(Bases().SelectMany((r, i) => new[]
         {
             RecordText.From(r).Remove("eventSource").ToJson(),
             RecordText.From(r).ToJson(),
             RecordText.From(r).Remove("eventName").ToJson(),
             RecordText.From(r).Remove("eventName").Remove("eventSource").ToJson(),
         })),
-        ["eventSource that is not a string"] = () => ReadCases.RecordsLog(Bases().SelectMany((r, i) => new[]
+        ["eventSource that is not a string"] = () => RecordBuilder.Log(Bases().SelectMany((r, i) => new[]
         {
             RecordText.From(r).ToJson(),
             RecordText.From(r).Set(i % 3 == 0 ? "eventName" : "eventSource", LogGen.NotStrings[i % LogGen.NotStrings.Length]).ToJson(),

@@ -205,7 +205,7 @@ public sealed class InMemoryReadTests
         records[4]["userAgent"] = new string('b', 600_000);
         records[5]["userAgent"] = new string('c', 900_000);
         records[5]["requestParameters"]!["padding"] = new string('d', 400_000);
-        byte[] log = ReadCases.RecordsLog(records.Select(r => r.ToJsonString()));
+        byte[] log = RecordBuilder.Log(records.Select(r => r.ToJsonString()));
 
         var events = GlacierTrailEvents.Read(log).ToList();
 
@@ -289,7 +289,7 @@ public sealed class InMemoryReadTests
     {
         // Observable only through Position while the first event is in hand: the fast path has
         // taken every byte before parsing, the stream path no more than a buffer's worth.
-        byte[] log = ReadCases.RecordsLog(ReadCases.ManyRecords(2_000).Select(r => r.ToJsonString()));
+        byte[] log = RecordBuilder.Log(ReadCases.ManyRecords(2_000).Select(r => r.ToJsonString()));
         var exposable = new MemoryStream(log, 0, log.Length, writable: false, publiclyVisible: true);
         var hiding = new MemoryStream(log, writable: false);
 
@@ -388,7 +388,7 @@ public sealed class InMemoryReadTests
         const int Count = 20_000, Bad = Count - 10;
         var records = ReadCases.ManyRecords(Count).Select(r => r.ToJsonString()).ToList();
         records[Bad] = records[Bad].Replace("\"eventTime\":\"2025-", "\"eventTime\":\"not a time", StringComparison.Ordinal);
-        byte[] plain = ReadCases.RecordsLog(records);
+        byte[] plain = RecordBuilder.Log(records);
         byte[] log = gzip ? TestLogs.Gzip(plain) : plain;
         var errors = new List<CloudTrailReadException>();
         var skip = Copy(TestLogs.Strict, CloudTrailErrorHandling.Skip, errors, []);

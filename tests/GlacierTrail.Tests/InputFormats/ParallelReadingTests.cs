@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Events;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Tests;
@@ -267,7 +267,7 @@ public sealed class ParallelReadingTests : IDisposable
                 records[0] = 42;
             }
 
-            byte[] log = Encoding.UTF8.GetBytes(new JsonObject { ["Records"] = records }.ToJsonString());
+            byte[] log = RecordBuilder.Log(records.Select(r => r!.ToJsonString()));
             if (damaged && file == 8)
             {
                 log = log[..^40];

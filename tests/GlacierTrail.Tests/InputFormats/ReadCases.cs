@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Tests;
@@ -55,11 +56,11 @@ internal static class ReadCases
         ["a byte order mark only"] = new(() => [0xEF, 0xBB, 0xBF], HasEvents: false),
 
         // The same formats, larger than the window, so records cross its edges.
-        ["large log file"] = new(() => RecordsLog(ManyRecords(700).Select(r => r.ToJsonString()))),
-        ["large log file, gzip"] = new(() => TestLogs.Gzip(RecordsLog(ManyRecords(700).Select(r => r.ToJsonString())))),
+        ["large log file"] = new(() => RecordBuilder.Log(ManyRecords(700).Select(r => r.ToJsonString()))),
+        ["large log file, gzip"] = new(() => TestLogs.Gzip(RecordBuilder.Log(ManyRecords(700).Select(r => r.ToJsonString())))),
         ["large indented log file"] = new(() => TestLogs.LogOf(ManyRecords(400))),
-        ["large NDJSON"] = new(() => Ndjson(ManyRecords(700).Select(r => r.ToJsonString()))),
-        ["large JSON array"] = new(() => JsonArrayOf(ManyRecords(700).Select(r => r.ToJsonString()))),
+        ["large NDJSON"] = new(() => RecordBuilder.Ndjson(ManyRecords(700).Select(r => r.ToJsonString()))),
+        ["large JSON array"] = new(() => RecordBuilder.JsonArray(ManyRecords(700).Select(r => r.ToJsonString()))),
         ["large NDJSON of EventBridge events"] = new(() => Repeat(InputSamples.Bytes("eventbridge-events.ndjson"), 250)),
         ["large LookupEvents output"] = new(() => LargeLookupEvents(120)),
         ["large CloudWatch Logs payload (one value longer than the window)"] = new(() => LargeCloudWatchPayload(90)),
@@ -77,11 +78,11 @@ internal static class ReadCases
         ["invalid JSON in the middle"] = new(() => UnquotedEventSource(), Damaged: true),
         ["invalid JSON around the window's edge"] = new(() => InvalidJsonAroundTheEdge(), Damaged: true),
         ["NDJSON with a line that is not JSON"] = new(() => NdjsonWithJunkLines(), Damaged: true),
-        ["NDJSON with a truncated last line"] = new(() => Ndjson(SampleRecords().Select(r => r.ToJsonString()))[..^200], Damaged: true),
+        ["NDJSON with a truncated last line"] = new(() => RecordBuilder.Ndjson(SampleRecords().Select(r => r.ToJsonString()))[..^200], Damaged: true),
         ["array with values that are not records"] = new(() => Encoding.UTF8.GetBytes(
             $"[1, {{}}, {SampleRecords()[0].ToJsonString()}, \"text\", null, [], {SampleRecords()[1].ToJsonString()}]"), Damaged: true),
         ["not JSON"] = new(() => "hello, world\nthis is not a log\n"u8.ToArray(), Damaged: true, HasEvents: false),
-        ["truncated gzip"] = new(() => TestLogs.Gzip(RecordsLog(ManyRecords(40).Select(r => r.ToJsonString())))[..1500], Damaged: true),
+        ["truncated gzip"] = new(() => TestLogs.Gzip(RecordBuilder.Log(ManyRecords(40).Select(r => r.ToJsonString())))[..1500], Damaged: true),
         ["gzip with a bad checksum"] = new(() => BadChecksum(), Damaged: true),
         ["gzip magic bytes then garbage"] = new(() => [0x1F, 0x8B, 0x08, 0x00, .. "not deflate data at all"u8], Damaged: true, HasEvents: false),
         ["a record over MaxRecordBytes"] = new(() => WithLongUserAgent(1, 5000), Damaged: true, Options: new() { MaxRecordBytes = 2048 }),
@@ -101,25 +102,7 @@ internal static class ReadCases
         InputSamples.LogRecords().Select(r => JsonNode.Parse(r.GetRawText())!.AsObject()).ToList();
 
     /// <summary>The sample records over and over, each with its own eventID.</summary>
-    public static List<JsonObject> ManyRecords(int count)
-    {
-        var samples = SampleRecords();
-        var records = new List<JsonObject>(count);
-        for (int i = 0; i < count; i++)
-        {
-            var record = samples[i % samples.Count].DeepClone().AsObject();
-            record["eventID"] = $"00000000-0000-4000-8000-{i:D12}";
-            records.Add(record);
-        }
-
-        return records;
-    }
-
-    public static byte[] RecordsLog(IEnumerable<string> records) => Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", records) + "]}");
-
-    public static byte[] Ndjson(IEnumerable<string> records) => Encoding.UTF8.GetBytes(string.Concat(records.Select(r => r + "\n")));
-
-    public static byte[] JsonArrayOf(IEnumerable<string> records) => Encoding.UTF8.GetBytes("[" + string.Join(",\n", records) + "]");
+    public static List<JsonObject> ManyRecords(int count) => RecordBuilder.Repeat(SampleRecords(), count);
 
     public static byte[] Inflate(byte[] gzip)
     {
@@ -191,7 +174,7 @@ internal static class ReadCases
 
     private static byte[] TruncatedLarge()
     {
-        byte[] log = RecordsLog(ManyRecords(500).Select(r => r.ToJsonString()));
+        byte[] log = RecordBuilder.Log(ManyRecords(500).Select(r => r.ToJsonString()));
         var offsets = TestLogs.RecordOffsets(log);
         int record = offsets.FindIndex(o => o > Window + 100_000);
         return log[..(int)(offsets[record] + 700)];
@@ -201,14 +184,14 @@ internal static class ReadCases
     private static byte[] BadRecordsAroundTheEdge()
     {
         var records = ManyRecords(500);
-        var offsets = TestLogs.RecordOffsets(RecordsLog(records.Select(r => r.ToJsonString())));
+        var offsets = TestLogs.RecordOffsets(RecordBuilder.Log(records.Select(r => r.ToJsonString())));
         int straddling = offsets.FindLastIndex(o => o < Window);
         foreach (int i in new[] { 3, straddling - 1, straddling, straddling + 1, records.Count - 2 })
         {
             records[i]["eventTime"] = 1736202973;
         }
 
-        return RecordsLog(records.Select(r => r.ToJsonString()));
+        return RecordBuilder.Log(records.Select(r => r.ToJsonString()));
     }
 
     private static byte[] UnquotedEventSource()
@@ -228,14 +211,14 @@ internal static class ReadCases
     private static byte[] InvalidJsonAroundTheEdge()
     {
         var records = ManyRecords(500).Select(r => r.ToJsonString()).ToList();
-        var offsets = TestLogs.RecordOffsets(RecordsLog(records));
+        var offsets = TestLogs.RecordOffsets(RecordBuilder.Log(records));
         int straddling = offsets.FindLastIndex(o => o < Window);
         foreach (int i in new[] { 10, straddling, straddling + 2, 480 })
         {
             records[i] = records[i].Replace("\"awsRegion\":\"", "\"awsRegion\":,\"", StringComparison.Ordinal);
         }
 
-        return RecordsLog(records);
+        return RecordBuilder.Log(records);
     }
 
     private static byte[] NdjsonWithJunkLines()
@@ -244,7 +227,7 @@ internal static class ReadCases
         lines[2] = "this line is not JSON";
         lines[150] = "<html>502 Bad Gateway</html>";
         lines[151] = lines[151][..(lines[151].Length / 2)];
-        return Ndjson(lines);
+        return RecordBuilder.Ndjson(lines);
     }
 
     private static byte[] NdjsonWithLongUserAgent()
@@ -252,12 +235,12 @@ internal static class ReadCases
         var records = ManyRecords(300);
         records[1]["userAgent"] = new string('a', 5000);
         records[200]["userAgent"] = new string('b', 5000);
-        return Ndjson(records.Select(r => r.ToJsonString()));
+        return RecordBuilder.Ndjson(records.Select(r => r.ToJsonString()));
     }
 
     private static byte[] BadChecksum()
     {
-        byte[] gzip = TestLogs.Gzip(RecordsLog(ManyRecords(300).Select(r => r.ToJsonString())));
+        byte[] gzip = TestLogs.Gzip(RecordBuilder.Log(ManyRecords(300).Select(r => r.ToJsonString())));
         gzip[^8] ^= 0xFF; // the trailer's CRC-32
         return gzip;
     }

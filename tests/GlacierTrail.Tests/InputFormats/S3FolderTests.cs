@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Tests;
@@ -104,8 +105,7 @@ public sealed class S3FolderTests : IDisposable
 
     private static void WriteLog(string path, params JsonElement[] records)
     {
-        string log = "{\"Records\":[" + string.Join(",", records.Select(r => r.GetRawText())) + "]}";
-        Write(path, TestLogs.Gzip(Encoding.UTF8.GetBytes(log)));
+        Write(path, TestLogs.Gzip(RecordBuilder.Log(records.Select(r => r.GetRawText()))));
     }
 
     private static string Write(string path, byte[] data)

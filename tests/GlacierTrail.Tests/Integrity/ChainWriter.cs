@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GlacierTrail.Testing;
 
 namespace GlacierTrail.Testing.Integrity;
 
@@ -136,8 +137,20 @@ internal sealed class ChainWriter
         string name = $"{Account}_CloudTrail_{Region}_{delivered.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{unique}.json.gz";
         string key = $"{_prefix}/CloudTrail/{Region}/{DatePath(delivered)}/{name}";
         var eventTime = delivered.AddMinutes(-4);
-        byte[] json = Encoding.UTF8.GetBytes(
-            $"{{\"Records\":[{{\"eventVersion\":\"1.08\",\"userIdentity\":{{\"type\":\"IAMUser\",\"accountId\":\"{Account}\"}},\"eventTime\":\"{Time(eventTime)}\",\"eventSource\":\"glacier.amazonaws.com\",\"eventName\":\"ListVaults\",\"awsRegion\":\"{Region}\",\"sourceIPAddress\":\"192.0.2.{_logCount % 250}\",\"requestParameters\":{{\"accountId\":\"-\"}},\"responseElements\":null,\"eventID\":\"{Guid.Empty}\",\"eventType\":\"AwsApiCall\",\"recipientAccountId\":\"{Account}\"}}]}}");
+        byte[] json = RecordBuilder.Log(new RecordBuilder()
+            .Set("eventVersion", "1.08")
+            .Set("userIdentity", new RecordBuilder().Set("type", "IAMUser").Set("accountId", Account))
+            .Set("eventTime", Time(eventTime))
+            .Set("eventSource", "glacier.amazonaws.com")
+            .Set("eventName", "ListVaults")
+            .Set("awsRegion", Region)
+            .Set("sourceIPAddress", $"192.0.2.{_logCount % 250}")
+            .Set("requestParameters", new RecordBuilder().Set("accountId", "-"))
+            .SetJson("responseElements", "null")
+            .Set("eventID", Guid.Empty.ToString())
+            .Set("eventType", "AwsApiCall")
+            .Set("recipientAccountId", Account)
+            .ToString());
         string path = Write(key, Gzip(json));
         return new WrittenLog(key, path, Convert.ToHexStringLower(SHA256.HashData(json)), eventTime);
     }

@@ -109,7 +109,7 @@ public sealed class RecordShapeTests
         // The filter, the skim behind it and the typed read all take the last occurrence.
         var record = Example();
         string json = record.ToJsonString().Replace("\"eventSource\":\"glacier.amazonaws.com\"", $"\"eventSource\":\"{first}\",\"eventSource\":\"{last}\"", StringComparison.Ordinal);
-        byte[] log = Encoding.UTF8.GetBytes($"{{\"Records\":[{Example().ToJsonString()},{json},{Example().ToJsonString()}]}}");
+        byte[] log = RecordBuilder.Log(Example().ToJsonString(), json, Example().ToJsonString());
         var seen = new List<string>();
         var options = new CloudTrailReaderOptions
         {
@@ -253,7 +253,7 @@ public sealed class RecordShapeTests
     {
         string good = Example().ToJsonString();
         string bad = good.Replace("\"awsRegion\":", "\"awsRegion\"", StringComparison.Ordinal);
-        byte[] log = Encoding.UTF8.GetBytes($"{{\"Records\":[{good},{bad},{good}]}}");
+        byte[] log = RecordBuilder.Log(good, bad, good);
         var errors = new List<CloudTrailReadException>();
 
         var events = GlacierTrailEvents.Read(log, new CloudTrailReaderOptions { ErrorHandling = CloudTrailErrorHandling.Skip, OnError = errors.Add }).ToList();
@@ -269,7 +269,7 @@ public sealed class RecordShapeTests
     {
         var record = Example();
         record["userAgent"] = new string('u', 5000);
-        byte[] log = Encoding.UTF8.GetBytes($"{{\"Records\":[{record.ToJsonString()}]}}");
+        byte[] log = RecordBuilder.Log(record.ToJsonString());
         var errors = new List<CloudTrailReadException>();
 
         _ = GlacierTrailEvents.Read(log, new CloudTrailReaderOptions { MaxRecordBytes = 4096, ErrorHandling = CloudTrailErrorHandling.Skip, OnError = errors.Add }).ToList();

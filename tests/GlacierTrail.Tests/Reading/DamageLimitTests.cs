@@ -19,7 +19,7 @@ public class DamageLimitTests
     [Theory]
     [InlineData((byte)0)] // /dev/zero: one error, then a skip to a line end that never comes
     [InlineData((byte)'x')] // text with no line end
-    public async Task AnEndlessStreamOfOneByteEndsWithOneErrorWithinTheLimit(byte fill)
+    public async Task An_endless_stream_of_one_byte_ends_with_one_error_within_the_limit(byte fill)
     {
         var errors = new List<CloudTrailReadException>();
         var options = new CloudTrailReaderOptions { ErrorHandling = CloudTrailErrorHandling.Skip, OnError = errors.Add, MaxConsecutiveDamageBytes = 1024 * 1024 };
@@ -35,7 +35,7 @@ public class DamageLimitTests
     }
 
     [Fact]
-    public async Task RandomBytesEndWithinTheDefaultLimit()
+    public async Task Random_bytes_end_within_the_default_limit()
     {
         var random = new Random(42);
         var errors = new List<CloudTrailReadException>();
@@ -50,7 +50,7 @@ public class DamageLimitTests
     }
 
     [Fact]
-    public async Task ADamagedStretchShorterThanTheLimitIsReadPast()
+    public async Task A_damaged_stretch_shorter_than_the_limit_is_read_past()
     {
         string damage = new string('#', 3000) + "\n";
         byte[] log = Encoding.UTF8.GetBytes(Record + "\n" + damage + damage + Record + "\n" + damage + Record + "\n");
@@ -65,7 +65,7 @@ public class DamageLimitTests
     }
 
     [Fact]
-    public async Task ADamagedStretchLongerThanTheLimitStopsTheSourceAfterTheRecordsBeforeIt()
+    public async Task A_damaged_stretch_longer_than_the_limit_stops_the_source_after_the_records_before_it()
     {
         string damage = new string('#', 3000) + "\n";
         byte[] log = Encoding.UTF8.GetBytes(Record + "\n" + damage + damage + damage + damage + Record + "\n");
@@ -84,7 +84,7 @@ public class DamageLimitTests
     [InlineData(999, 2)]
     [InlineData(1000, 2)]
     [InlineData(1001, 1)]
-    public async Task MoreThanMaxConsecutiveErrorsInARowStopTheSource(int badLines, int expectedEvents)
+    public async Task More_than_MaxConsecutiveErrors_in_a_row_stop_the_source(int badLines, int expectedEvents)
     {
         var text = new StringBuilder(Record).Append('\n');
         for (int i = 0; i < badLines; i++)
@@ -104,7 +104,7 @@ public class DamageLimitTests
     }
 
     [Fact]
-    public async Task ZeroMeansNoLimit()
+    public async Task Zero_means_no_limit()
     {
         string damage = new string('#', 3000) + "\n";
         byte[] log = Encoding.UTF8.GetBytes(damage + damage + damage + damage + Record + "\n");
@@ -118,7 +118,7 @@ public class DamageLimitTests
     }
 
     [Fact]
-    public async Task AnEmptyFileInAFolderIsNotedAndNotOpened()
+    public async Task An_empty_file_in_a_folder_is_noted_and_not_opened()
     {
         string folder = TestLogs.TempFolder();
         try
@@ -143,7 +143,7 @@ public class DamageLimitTests
     }
 
     [Fact]
-    public async Task ANamedPipeInAFolderIsSkippedWithoutBeingOpened()
+    public async Task A_named_pipe_in_a_folder_is_skipped_without_being_opened()
     {
         if (OperatingSystem.IsWindows())
         {

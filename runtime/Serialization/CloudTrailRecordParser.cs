@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using GlacierTrail.Serialization;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 /// <summary>
 /// Reads one record in a single pass. Envelope members are read as they come; the payloads
@@ -15,7 +16,10 @@ namespace GlacierTrail;
 /// <remarks>
 /// Every JSON object is delivered: what does not fit (a missing <c>eventTime</c>, a member of
 /// another type, a repeated member) becomes a problem on the event, unless the options are strict.
+/// This API supports the code the GlacierTrail generator emits and is not meant to be called
+/// directly: the generated <c>GlacierTrailEvents.ParseRecord</c> is the public way to parse a record.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CloudTrailRecordParser
 {
     /// <summary>Parses one record (a JSON object) into a typed event, or an <see cref="UnknownCloudTrailEvent"/>.</summary>

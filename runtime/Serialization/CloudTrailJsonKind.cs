@@ -1,6 +1,10 @@
-namespace GlacierTrail;
+using System.ComponentModel;
+
+namespace GlacierTrail.Serialization;
 
 /// <summary>The JSON shape a typed property expects; used by generated readers.</summary>
+/// <remarks>This API supports the code the GlacierTrail generator emits and is not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum CloudTrailJsonKind
 {
     /// <summary>A JSON string.</summary>

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 /// <summary>
 /// Decoding of JSON strings that <see cref="Utf8JsonReader"/> refuses: an escape such as

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
-/// <summary>Helpers the generated writers call. Not meant for direct use.</summary>
+/// <summary>Helpers the generated writers call.</summary>
+/// <remarks>This API supports the code the GlacierTrail generator emits and is not meant to be called directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CloudTrailJsonWriter
 {

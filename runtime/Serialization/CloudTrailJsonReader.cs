@@ -4,7 +4,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using GlacierTrail.Serialization;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 /// <summary>
 /// A forward-only reader over one JSON value held whole in memory, with the operations the
@@ -12,6 +12,8 @@ namespace GlacierTrail;
 /// verbatim capture of whatever a schema does not name. Generated code drives it; most users
 /// never touch it.
 /// </summary>
+/// <remarks>This API supports the code the GlacierTrail generator emits and is not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public ref partial struct CloudTrailJsonReader
 {
     private readonly ReadOnlySpan<byte> _source;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 // What the reader does when a value does not fit: it records a problem and goes on, or, in
 // strict mode, fails the record with the error it has always given.

@@ -3,13 +3,13 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 /// <summary>
 /// The timestamp text CloudTrail writes (<c>2014-12-10T19:05:15Z</c>), used to write timestamps
 /// back exactly as they were read. A timestamp read in any other shape is kept verbatim too.
 /// </summary>
-public static class CloudTrailDateTime
+internal static class CloudTrailDateTime
 {
     /// <summary>The longest text <see cref="TryFormat"/> writes.</summary>
     public const int MaxLength = 33;

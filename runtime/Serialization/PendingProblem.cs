@@ -1,4 +1,4 @@
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 /// <summary>
 /// A problem as the reader meets it: where it is as a byte offset into the record, since the

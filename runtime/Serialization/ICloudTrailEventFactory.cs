@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
-namespace GlacierTrail;
+namespace GlacierTrail.Serialization;
 
 /// <summary>
 /// Maps (eventSource, eventName) to a new, empty typed event. The generator implements it for
 /// every schema in the compilation; the runtime's readers use it to dispatch without reflection.
 /// </summary>
+/// <remarks>This API supports the code the GlacierTrail generator emits and is not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ICloudTrailEventFactory
 {
     /// <summary>The event types this factory creates.</summary>
