@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Cli.Tests;
@@ -92,7 +93,7 @@ public class SummaryVaultTests
             $"{{{Envelope},\"eventName\":\"DeleteVault\",\"requestParameters\":{{\"vaultName\":\"alpha\",\"accountId\":\"-\"}},\"responseElements\":{{\"vaultName\":\"response-not-counted\"}}}}",
         ];
         string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"glaciertrail-vaults-{Guid.NewGuid():N}.json");
-        await System.IO.File.WriteAllTextAsync(path, "{\"Records\":[" + string.Join(",", records) + "]}");
+        await System.IO.File.WriteAllBytesAsync(path, RecordBuilder.Log(records));
         try
         {
             var result = await CliRunner.RunAsync("summary", "--format", "json", path);

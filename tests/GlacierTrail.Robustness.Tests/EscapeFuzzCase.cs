@@ -8,6 +8,7 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using CsCheck;
+using GlacierTrail.Testing;
 
 namespace GlacierTrail.Robustness.Tests;
 
@@ -290,7 +291,7 @@ public sealed record EscapeFuzzCase(int[] Picks, Shape Shape, bool InRecord, int
         switch (Shape)
         {
             case Shape.Log:
-                Each("{\"Records\":["u8, ","u8, "]}"u8, r => r);
+                Each(RecordBuilder.LogOpen, ","u8, RecordBuilder.LogClose, r => r);
                 break;
             case Shape.Ndjson:
                 Each(default, "\n"u8, "\n"u8, r => r);

@@ -74,8 +74,6 @@ internal sealed class RecordBuilder
     /// <summary>The record as compact JSON.</summary>
     public override string ToString() => "{" + string.Join(",", _members.Select(m => Quote(m.Name) + ":" + m.Json)) + "}";
 
-    public byte[] ToUtf8() => Encoding.UTF8.GetBytes(ToString());
-
     /// <summary>A JSON string literal of <paramref name="value"/>, escaped as <see cref="Utf8JsonWriter"/> does by default.</summary>
     public static string Quote(string value) => "\"" + JsonEncodedText.Encode(value).ToString() + "\"";
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using AngleSharp.Dom;
+using GlacierTrail.Testing;
 using Xunit;
 
 namespace GlacierTrail.Cli.Tests.Report;
@@ -84,7 +85,7 @@ public class ReportInjectionTests
             records.Add(ReportRecords.Record("CreateVault", vault: v, time: time.AddHours(4).AddMinutes(i)).Replace("\"readOnly\":false", "\"readOnly\":" + System.Text.Json.JsonSerializer.Serialize(v), StringComparison.Ordinal));
         }
 
-        return "{\"Records\":[" + string.Join(",", records) + "]}";
+        return Encoding.UTF8.GetString(RecordBuilder.Log(records));
     }
 
     // The elements in document order, each with its attribute names: what markup the page has,
