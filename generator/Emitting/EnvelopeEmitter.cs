@@ -40,6 +40,7 @@ internal static class EnvelopeEmitter
             ("EnvelopeReader.g.cs", () => EmitReader(spec, types)),
             ("CloudTrailRecordWriter.g.cs", () => EmitWriter(spec)),
             ("CloudTrailEvent.Envelope.g.cs", () => EmitEvent(spec, types)),
+            ("CloudTrailColumns.g.cs", () => EnvelopeColumnsEmitter.Emit(spec, types)),
         };
     }
 

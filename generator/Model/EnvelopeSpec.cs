@@ -41,7 +41,12 @@ internal enum EnvelopeMemberKind
 /// <param name="TypeName">The generated type's simple name (Object, ObjectList, OpenEnum), else empty.</param>
 /// <param name="Rare">Held in the side object that only records with such members allocate.</param>
 /// <param name="Description">The schema's description.</param>
-internal sealed record EnvelopeMemberSpec(string JsonName, string CSharpName, EnvelopeMemberKind Kind, string TypeName, bool Rare, string? Description);
+/// <param name="ColumnBefore">
+/// The JSON name of the member whose export column this one's precedes
+/// (<c>"x-glaciertrail-column-before"</c>), where AWS's table orders columns otherwise than
+/// the record orders members; null to keep the record's order.
+/// </param>
+internal sealed record EnvelopeMemberSpec(string JsonName, string CSharpName, EnvelopeMemberKind Kind, string TypeName, bool Rare, string? Description, string? ColumnBefore = null);
 
 /// <summary>
 /// The record schema's root object, as the runtime's envelope needs it: its members in the

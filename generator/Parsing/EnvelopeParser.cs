@@ -21,12 +21,15 @@ namespace GlacierTrail.Gen.Parsing;
 /// that stays in <c>ExtensionData</c> (<c>extension</c>). Every other member is typed from its
 /// schema: a string, a boolean, a <c>$ref</c> to a class or an open enum in <c>$defs</c>, an
 /// array of such classes, or (with neither type nor <c>$ref</c>) raw JSON.
+/// <c>"x-glaciertrail-column-before": "name"</c> places the member's export column before that
+/// member's, where AWS's table for Athena orders its columns otherwise than the record.
 /// </remarks>
 internal static class EnvelopeParser
 {
     public const string Marker = "x-glaciertrail-envelope";
     public const string RareKeyword = "x-glaciertrail-rare";
     public const string RoleKeyword = "x-glaciertrail-role";
+    public const string ColumnBeforeKeyword = "x-glaciertrail-column-before";
 
     // The payload flags, presence of each time member and absence of each dispatch member share a byte.
     private const int MaxFlags = 8;
@@ -101,6 +104,16 @@ internal static class EnvelopeParser
             members.Add(member);
         }
 
+        foreach (var member in members.Where(m => m.ColumnBefore is not null && !members.Any(o => o.JsonName == m.ColumnBefore)).ToList())
+        {
+            var property = ((JsonObjectNode)root.Get("properties")!).Find(member.JsonName)!;
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.Unsupported,
+                positions.At(property.NameStart, property.NameEnd),
+                $"The envelope member '{member.JsonName}' has \"{ColumnBeforeKeyword}\": '{member.ColumnBefore}', which is no envelope member; its column keeps the record's order"));
+            members[members.IndexOf(member)] = member with { ColumnBefore = null };
+        }
+
         return new EnvelopeSpec(path, members.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
@@ -117,7 +130,8 @@ internal static class EnvelopeParser
 
         bool rare = schema.Get(RareKeyword) is JsonScalarNode { Kind: JsonValueKind.True };
         string? description = TypeBuilder.Description(schema);
-        EnvelopeMemberSpec Make(EnvelopeMemberKind kind, string typeName = "") => new(property.Name, name, kind, typeName, rare, description);
+        string? columnBefore = schema.Get(ColumnBeforeKeyword) is JsonScalarNode { Kind: JsonValueKind.String, Text: { } before } ? before : null;
+        EnvelopeMemberSpec Make(EnvelopeMemberKind kind, string typeName = "") => new(property.Name, name, kind, typeName, rare, description, columnBefore);
 
         switch (role)
         {

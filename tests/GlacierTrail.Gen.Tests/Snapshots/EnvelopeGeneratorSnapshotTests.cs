@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GlacierTrail.Gen.Emitting;
 using GlacierTrail.Gen.Model;
 using GlacierTrail.Gen.Parsing;
 using GlacierTrail.Gen.Tests.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class EnvelopeGeneratorSnapshotTests
 
     private static readonly string[] EnvelopeSources =
     {
-        "CloudTrailEvent.Envelope.g.cs", "CloudTrailRecordWriter.g.cs", "EnvelopeField.g.cs", "EnvelopeFields.g.cs", "EnvelopeReader.g.cs",
+        "CloudTrailColumns.g.cs", "CloudTrailEvent.Envelope.g.cs", "CloudTrailRecordWriter.g.cs", "EnvelopeField.g.cs", "EnvelopeFields.g.cs", "EnvelopeReader.g.cs",
     };
 
     private static readonly IReadOnlyDictionary<string, string> RuntimeOptions = new Dictionary<string, string>
@@ -80,10 +81,15 @@ public sealed class EnvelopeGeneratorSnapshotTests
         Assert.True(byName["apiVersion"].Rare);
         Assert.False(byName["sourceIPAddress"].Rare);
 
-        // Written back in CloudTrail's order, which is the schema's.
+        // Written back in CloudTrail's order, which is the schema's; exported in the order of
+        // AWS's table for Athena, which lists resources earlier.
         Assert.Equal(
             new[] { "vpcEndpointAccountId", "managementEvent", "eventCategory" },
             spec.Members.Select(m => m.JsonName).SkipWhile(n => n != "vpcEndpointAccountId").Take(3));
+        Assert.Equal("eventType", byName["resources"].ColumnBefore);
+        Assert.Equal(
+            new[] { "eventID", "resources", "eventType", "apiVersion", "readOnly", "recipientAccountId" },
+            EnvelopeColumnsEmitter.Order(spec.Members).Select(m => m.JsonName).SkipWhile(n => n != "eventID").Take(6));
     }
 
     [Fact]
@@ -103,7 +109,7 @@ public sealed class EnvelopeGeneratorSnapshotTests
     }
 
     [Fact]
-    public void AnUnknownRoleIsReportedAndTheMemberLeftOut()
+    public void UnusableAnnotationsAreReported()
     {
         const string Schema = """
             {
@@ -111,6 +117,7 @@ public sealed class EnvelopeGeneratorSnapshotTests
               "properties": {
                 "eventVersion": { "type": "string", "x-glaciertrail-role": "version" },
                 "odd": { "type": "string", "x-glaciertrail-role": "sideways" },
+                "region": { "type": "string", "x-glaciertrail-column-before": "nowhere" },
                 "count": { "type": "integer" }
               }
             }
@@ -118,10 +125,12 @@ public sealed class EnvelopeGeneratorSnapshotTests
 
         var spec = EnvelopeParser.Parse(RecordPath, Schema, default)!;
 
-        Assert.Equal(new[] { "eventVersion" }, spec.Members.Select(m => m.JsonName));
-        Assert.Equal(2, spec.Diagnostics.Count);
+        Assert.Equal(new[] { "eventVersion", "region" }, spec.Members.Select(m => m.JsonName));
+        Assert.Null(spec.Members[1].ColumnBefore);
+        Assert.Equal(3, spec.Diagnostics.Count);
         Assert.All(spec.Diagnostics, d => Assert.Equal("GTG004", d.Id));
         Assert.Contains("sideways", spec.Diagnostics[0].Arguments[0], StringComparison.Ordinal);
+        Assert.Contains("nowhere", spec.Diagnostics[2].Arguments[0], StringComparison.Ordinal);
     }
 
     [Fact]
