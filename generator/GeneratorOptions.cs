@@ -7,7 +7,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GlacierTrail.Gen;
 
 /// <summary>The MSBuild properties the generator reads (through CompilerVisibleProperty).</summary>
-internal sealed record GeneratorOptions(string Namespace, bool EmitDispatcher, DiagnosticInfo? Problem)
+/// <param name="EmitEnvelope">
+/// Internal to this repository: the runtime project sets <c>GlacierTrailEmitEnvelope</c> to have
+/// its envelope generated from the record schema's root. Users' builds leave it off.
+/// </param>
+internal sealed record GeneratorOptions(string Namespace, bool EmitDispatcher, DiagnosticInfo? Problem, bool EmitEnvelope = false)
 {
     public const string DefaultNamespace = "GlacierTrail.Events";
 
@@ -26,6 +30,8 @@ internal sealed record GeneratorOptions(string Namespace, bool EmitDispatcher, D
 
         bool emitDispatcher = !(global.TryGetValue("build_property.GlacierTrailEmitDispatcher", out string? dispatcher)
             && string.Equals(dispatcher?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
-        return new GeneratorOptions(ns, emitDispatcher, problem);
+        bool emitEnvelope = global.TryGetValue("build_property.GlacierTrailEmitEnvelope", out string? envelope)
+            && string.Equals(envelope?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(ns, emitDispatcher, problem, emitEnvelope);
     }
 }

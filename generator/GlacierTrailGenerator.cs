@@ -109,6 +109,22 @@ public sealed class GlacierTrailGenerator : IIncrementalGenerator
             }
         });
 
+        // Only the runtime turns this on: it generates its own envelope from the record schema's root.
+        var envelope = schemaFiles
+            .Combine(options.Select(static (o, _) => o.EmitEnvelope))
+            .Select(static (pair, ct) => pair.Right ? EnvelopeParser.Parse(pair.Left.Path, pair.Left.Text, ct) : null)
+            .WithTrackingName(TrackingNames.Envelope);
+        context.RegisterSourceOutput(
+            envelope.Where(static spec => spec is not null).Combine(options).Select(static (pair, _) => new EnvelopeOutput(pair.Left!, pair.Right.Namespace)),
+            static (spc, output) =>
+            {
+                foreach (var (hintName, emit) in EnvelopeEmitter.Sources(output.Spec, output.Namespace))
+                {
+                    AddSource(spc, output.Spec.Path, hintName, emit);
+                }
+            });
+        context.RegisterSourceOutput(envelope.Select(static (spec, _) => spec?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty), Report);
+
         context.RegisterSourceOutput(parsed.Select(static (schema, _) => schema.Diagnostics), Report);
         context.RegisterSourceOutput(
             parsed.Select(static (schema, _) => schema.ExternalReferences).Combine(index).Select(static (pair, _) => ReferenceResolver.Check(pair.Left, pair.Right)),
@@ -175,6 +191,9 @@ internal sealed record EventOutput(EventSpec Spec, string Namespace);
 
 /// <summary>Input of one definitions file's source file.</summary>
 internal sealed record DefinitionsOutput(DefinitionsSpec Spec, string Namespace, string HintName);
+
+/// <summary>Input of the envelope's source files.</summary>
+internal sealed record EnvelopeOutput(EnvelopeSpec Spec, string Namespace);
 
 /// <summary>Input of the dispatcher's source file.</summary>
 internal sealed record DispatcherOutput(EquatableArray<EventIdentity> Events, string Namespace, bool Emit);

@@ -9,9 +9,10 @@ namespace GlacierTrail.Export;
 
 /// <summary>
 /// The envelope's columns, in the names, order and nesting of AWS's CloudTrail table for Athena
-/// (lowercase JSON names; <c>useridentity</c>, <c>resources</c>, <c>tlsdetails</c> and
-/// <c>addendum</c> as structs made from the envelope schema), and how an event fills them. The
-/// one list of them: the <c>cloudtrail</c> table and every typed table are made from it.
+/// (lowercase JSON names; the envelope's objects and lists of objects as structs made from the
+/// envelope schema), and how an event fills them. The list is generated from the envelope
+/// schema's members, so a member added there gets its column too; the <c>cloudtrail</c> table
+/// and every typed table are made from it.
 /// </summary>
 /// <remarks>
 /// Where the columns differ from AWS's table: <c>eventtime</c> is a timestamp and
@@ -20,7 +21,7 @@ namespace GlacierTrail.Export;
 /// (<c>requestparameters</c>, <c>responseelements</c>, <c>additionaleventdata</c>,
 /// <c>serviceeventdetails</c>) are JSON text, as in AWS's table, except in a typed table.
 /// </remarks>
-public static class CloudTrailColumns
+public static partial class CloudTrailColumns
 {
     /// <summary>The name of the <c>cloudtrail</c> table, which holds every exported event.</summary>
     public const string TableName = "cloudtrail";
@@ -34,40 +35,7 @@ public static class CloudTrailColumns
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly EnvelopeColumn[] Envelope =
-    [
-        new(ColumnField.String("eventversion"), null, static (w, e) => w.WriteString(e.Fields.EventVersion?.Value)),
-        new(ColumnField.Struct("useridentity", UserIdentity.ColumnShape), null, static (w, e) => w.WriteObject(e.UserIdentity)),
-        new(ColumnField.Timestamp("eventtime"), null, static (w, e) => w.WriteTimestamp(e.EventTime)),
-        new(ColumnField.String("eventsource"), null, static (w, e) => w.WriteString(e.EventSource)),
-        new(ColumnField.String("eventname"), null, static (w, e) => w.WriteString(e.EventName)),
-        new(ColumnField.String("awsregion"), null, static (w, e) => w.WriteString(e.AwsRegion)),
-        new(ColumnField.String("sourceipaddress"), null, static (w, e) => w.WriteString(e.SourceIPAddress)),
-        new(ColumnField.String("useragent"), null, static (w, e) => w.WriteString(e.UserAgent)),
-        new(ColumnField.String("errorcode"), null, static (w, e) => w.WriteString(e.ErrorCode)),
-        new(ColumnField.String("errormessage"), null, static (w, e) => w.WriteString(e.ErrorMessage)),
-        new(ColumnField.Json("requestparameters"), CloudTrailPayload.RequestParameters, null),
-        new(ColumnField.Json("responseelements"), CloudTrailPayload.ResponseElements, null),
-        new(ColumnField.Json("additionaleventdata"), CloudTrailPayload.AdditionalEventData, null),
-        new(ColumnField.String("requestid"), null, static (w, e) => w.WriteString(e.RequestId)),
-        new(ColumnField.String("eventid"), null, static (w, e) => w.WriteString(e.EventId)),
-        new(ColumnField.List("resources", ColumnField.Struct("element", CloudTrailResource.ColumnShape)), null, WriteResources),
-        new(ColumnField.String("eventtype"), null, static (w, e) => w.WriteString(e.EventType?.Value)),
-        new(ColumnField.String("apiversion"), null, static (w, e) => w.WriteString(e.ApiVersion)),
-        new(ColumnField.Boolean("readonly"), null, static (w, e) => w.WriteBoolean(e.ReadOnly)),
-        new(ColumnField.String("recipientaccountid"), null, static (w, e) => w.WriteString(e.RecipientAccountId)),
-        new(ColumnField.Json("serviceeventdetails"), null, static (w, e) => w.WriteJson(e.ServiceEventDetails)),
-        new(ColumnField.String("sharedeventid"), null, static (w, e) => w.WriteString(e.SharedEventId)),
-        new(ColumnField.String("vpcendpointid"), null, static (w, e) => w.WriteString(e.VpcEndpointId)),
-        new(ColumnField.String("vpcendpointaccountid"), null, static (w, e) => w.WriteString(e.VpcEndpointAccountId)),
-        new(ColumnField.Boolean("managementevent"), null, static (w, e) => w.WriteBoolean(e.ManagementEvent)),
-        new(ColumnField.String("eventcategory"), null, static (w, e) => w.WriteString(e.EventCategory?.Value)),
-        new(ColumnField.Struct("addendum", Addendum.ColumnShape), null, static (w, e) => w.WriteObject(e.Addendum)),
-        new(ColumnField.String("sessioncredentialfromconsole"), null, static (w, e) => w.WriteString(e.SessionCredentialFromConsole)),
-        new(ColumnField.Json("edgedevicedetails"), null, static (w, e) => w.WriteJson(e.EdgeDeviceDetails)),
-        new(ColumnField.Struct("tlsdetails", TlsDetails.ColumnShape), null, static (w, e) => w.WriteObject(e.TlsDetails)),
-        new(ColumnField.Json("insightdetails"), null, static (w, e) => w.WriteJson(e.InsightDetails)),
-    ];
+    private static readonly EnvelopeColumn[] Envelope = CreateEnvelope();
 
     [ThreadStatic]
     private static JsonScratch? t_scratch;
@@ -130,18 +98,19 @@ public static class CloudTrailColumns
         }
     }
 
-    private static void WriteResources(IColumnWriter writer, CloudTrailEvent evt)
+    // A list of the envelope's objects (resources): a list of structs, or null when absent.
+    private static void WriteObjects(IColumnWriter writer, IReadOnlyList<IColumnObject>? items)
     {
-        if (evt.Resources is not { } resources)
+        if (items is null)
         {
             writer.WriteNull();
             return;
         }
 
         writer.BeginList();
-        for (int i = 0; i < resources.Count; i++)
+        for (int i = 0; i < items.Count; i++)
         {
-            writer.WriteObject(resources[i]);
+            writer.WriteObject(items[i]);
         }
 
         writer.EndList();

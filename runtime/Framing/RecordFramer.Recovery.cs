@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using GlacierTrail.Envelope;
 using GlacierTrail.Reading;
 using GlacierTrail.Serialization;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using GlacierTrail.Envelope;
 using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Framing;

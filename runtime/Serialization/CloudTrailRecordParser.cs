@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using GlacierTrail.Envelope;
 using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Serialization;

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using GlacierTrail.Gen.Emitting;
+using GlacierTrail.Gen.Model;
+using GlacierTrail.Gen.Parsing;
+using GlacierTrail.Gen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace GlacierTrail.Gen.Tests.Snapshots;
+
+/// <summary>
+/// The runtime's envelope, generated from the real record schema's root in the internal
+/// <c>GlacierTrailEmitEnvelope</c> mode: baselines of every envelope source, the members the
+/// schema's annotations give, and how the step caches. The output only compiles inside the
+/// runtime (it completes internal partial types there), so the runtime's own build compiles it;
+/// here each source is checked to parse.
+/// </summary>
+public sealed class EnvelopeGeneratorSnapshotTests
+{
+    private const string RecordSchema = "cloudtrail-record.schema.json";
+    private const string RecordPath = TestFiles.VirtualSchemaRoot + RecordSchema;
+    private const string RecordDefinitions = "Definitions.schemas.cloudtrail_record.g.cs";
+
+    private static readonly string[] EnvelopeSources =
+    {
+        "CloudTrailColumns.g.cs", "CloudTrailEvent.Envelope.g.cs", "CloudTrailRecordWriter.g.cs", "EnvelopeField.g.cs", "EnvelopeFields.g.cs", "EnvelopeReader.g.cs",
+    };
+
+    private static readonly IReadOnlyDictionary<string, string> RuntimeOptions = new Dictionary<string, string>
+    {
+        [GeneratorHarness.NamespaceOption] = "GlacierTrail",
+        [GeneratorHarness.EmitDispatcherOption] = "false",
+        ["build_property.GlacierTrailEmitEnvelope"] = "true",
+    };
+
+    [Fact]
+    public void RecordSchemaEnvelope()
+    {
+        var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema(RecordSchema) }, RuntimeOptions);
+
+        run.AssertGeneratorDiagnostics();
+        Assert.Equal(EnvelopeSources.Append(RecordDefinitions).OrderBy(n => n, StringComparer.Ordinal), run.HintNames);
+        foreach (var source in run.Result.GeneratedSources)
+        {
+            Assert.Empty(source.SyntaxTree.GetDiagnostics());
+        }
+
+        SnapshotVerifier.Verify(run, EnvelopeSources);
+    }
+
+    [Fact]
+    public void UsersBuildsGetNoEnvelope()
+    {
+        var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema(RecordSchema) }, TestFiles.Options(@namespace: "GlacierTrail", emitDispatcher: false));
+
+        run.AssertGeneratorDiagnostics();
+        Assert.Equal(new[] { RecordDefinitions }, run.HintNames);
+    }
+
+    [Fact]
+    public void AnnotationsDecideRolesRarityAndOrder()
+    {
+        var text = TestFiles.RepoSchema(RecordSchema).GetText()!.ToString();
+
+        var spec = EnvelopeParser.Parse(RecordPath, text, default)!;
+
+        Assert.Empty(spec.Diagnostics);
+        var byName = spec.Members.ToDictionary(m => m.JsonName);
+
+        // eventContext stays in ExtensionData: the schema says so with "extension".
+        Assert.DoesNotContain("eventContext", byName.Keys);
+        Assert.Equal(EnvelopeMemberKind.Dispatch, byName["eventName"].Kind);
+        Assert.Equal(EnvelopeMemberKind.Payload, byName["responseElements"].Kind);
+        Assert.Equal(EnvelopeMemberKind.Time, byName["eventTime"].Kind);
+        Assert.Equal(EnvelopeMemberKind.OpenEnum, byName["eventType"].Kind);
+        Assert.Equal("CloudTrailResource", byName["resources"].TypeName);
+        Assert.Equal(EnvelopeMemberKind.ObjectList, byName["resources"].Kind);
+        Assert.Equal("RequestId", byName["requestID"].CSharpName);
+        Assert.True(byName["apiVersion"].Rare);
+        Assert.False(byName["sourceIPAddress"].Rare);
+
+        // Written back in CloudTrail's order, which is the schema's; exported in the order of
+        // AWS's table for Athena, which lists resources earlier.
+        Assert.Equal(
+            new[] { "vpcEndpointAccountId", "managementEvent", "eventCategory" },
+            spec.Members.Select(m => m.JsonName).SkipWhile(n => n != "vpcEndpointAccountId").Take(3));
+        Assert.Equal("eventType", byName["resources"].ColumnBefore);
+        Assert.Equal(
+            new[] { "eventID", "resources", "eventType", "apiVersion", "readOnly", "recipientAccountId" },
+            EnvelopeColumnsEmitter.Order(spec.Members).Select(m => m.JsonName).SkipWhile(n => n != "eventID").Take(6));
+    }
+
+    [Fact]
+    public void ParsingTwiceGivesEqualSpecsAndWhitespaceChangesNothing()
+    {
+        var text = TestFiles.RepoSchema(RecordSchema).GetText()!.ToString();
+
+        var first = EnvelopeParser.Parse(RecordPath, text, default);
+        var again = EnvelopeParser.Parse(RecordPath, text, default);
+        var spaced = EnvelopeParser.Parse(RecordPath, text.Replace("\n", "\n  ", StringComparison.Ordinal), default);
+        var edited = EnvelopeParser.Parse(RecordPath, text.Replace("\"x-glaciertrail-rare\": true", "\"x-glaciertrail-rare\": false", StringComparison.Ordinal), default);
+
+        Assert.Equal(first, again);
+        Assert.Equal(first!.GetHashCode(), again!.GetHashCode());
+        Assert.Equal(first, spaced);
+        Assert.NotEqual(first, edited);
+    }
+
+    [Fact]
+    public void UnusableAnnotationsAreReported()
+    {
+        const string Schema = """
+            {
+              "x-glaciertrail-envelope": true,
+              "properties": {
+                "eventVersion": { "type": "string", "x-glaciertrail-role": "version" },
+                "odd": { "type": "string", "x-glaciertrail-role": "sideways" },
+                "region": { "type": "string", "x-glaciertrail-column-before": "nowhere" },
+                "count": { "type": "integer" }
+              }
+            }
+            """;
+
+        var spec = EnvelopeParser.Parse(RecordPath, Schema, default)!;
+
+        Assert.Equal(new[] { "eventVersion", "region" }, spec.Members.Select(m => m.JsonName));
+        Assert.Null(spec.Members[1].ColumnBefore);
+        Assert.Equal(3, spec.Diagnostics.Count);
+        Assert.All(spec.Diagnostics, d => Assert.Equal("GTG004", d.Id));
+        Assert.Contains("sideways", spec.Diagnostics[0].Arguments[0], StringComparison.Ordinal);
+        Assert.Contains("nowhere", spec.Diagnostics[2].Arguments[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EditingAnotherSchemaRerunsNoEnvelopeStep()
+    {
+        var record = TestFiles.RepoSchema(RecordSchema);
+        var createVault = TestFiles.RepoSchema("glacier/CreateVault.schema.json");
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Existing { } }");
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { record, createVault }, RuntimeOptions), compilation);
+        string edited = createVault.GetText()!.ToString().Replace("\"vaultName\": {", "\"tagCount\": { \"type\": \"integer\" },\n        \"vaultName\": {", StringComparison.Ordinal);
+
+        var second = GeneratorHarness.Run(first.Driver.ReplaceAdditionalText(createVault, new InMemoryAdditionalText(createVault.Path, edited)), compilation);
+
+        var outputs = second.Result.TrackedSteps[TrackingNames.Envelope].SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(outputs, o => o.Value is EnvelopeSpec);
+        Assert.All(outputs, o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        foreach (string hint in EnvelopeSources)
+        {
+            Assert.Equal(first.Source(hint), second.Source(hint));
+        }
+
+        Assert.All(outputs, o => Assert.Empty(StepOutputWalker.FindForbidden(o.Value, TrackingNames.Envelope)));
+    }
+
+    [Fact]
+    public void WhitespaceOnlyEditOfTheRecordSchemaRegeneratesNoEnvelope()
+    {
+        var record = TestFiles.RepoSchema(RecordSchema);
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Existing { } }");
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { record }, RuntimeOptions), compilation);
+        string spaced = record.GetText()!.ToString().Replace("\n", "\n  ", StringComparison.Ordinal);
+
+        var second = GeneratorHarness.Run(first.Driver.ReplaceAdditionalText(record, new InMemoryAdditionalText(record.Path, spaced)), compilation);
+
+        var envelope = second.Result.TrackedSteps[TrackingNames.Envelope].SelectMany(s => s.Outputs).Single();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, envelope.Reason);
+        var rerunOutputs = second.Result.TrackedOutputSteps
+            .SelectMany(pair => pair.Value.SelectMany(s => s.Outputs))
+            .Where(o => o.Value is EnvelopeOutput && o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Empty(rerunOutputs);
+        foreach (string hint in EnvelopeSources)
+        {
+            Assert.Equal(first.Source(hint), second.Source(hint));
+        }
+    }
+}
