@@ -14,4 +14,5 @@ internal static class TrackingNames
     public const string EventOutput = nameof(EventOutput);
     public const string DefinitionsOutput = nameof(DefinitionsOutput);
     public const string DispatcherOutput = nameof(DispatcherOutput);
+    public const string MetadataOutput = nameof(MetadataOutput);
 }
