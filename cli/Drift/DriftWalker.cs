@@ -1,135 +1,130 @@
 using System.Text.Json;
+using GlacierTrail.Metadata;
 
-namespace GlacierTrail.Cli.Schemas;
+namespace GlacierTrail.Cli.Drift;
 
 /// <summary>
-/// Compares a record (as JSON) with the schemas: members no schema names, values of a type the
-/// schema does not allow. Follows the generator's reading of a schema: raw values (no type,
-/// several types, objects without declared members) accept anything; nulls are kept verbatim by
-/// the runtime and are drift only where the schema does not allow null.
+/// Compares a record with what the generator knows of its event type: payload members the
+/// event's metadata does not declare, and values of a JSON type it does not allow. Reads the
+/// generated member metadata (<c>GlacierTrailEvents.Metadata</c>), never a schema, so it agrees
+/// with the generated classes by construction: raw values accept anything; payloads the schema
+/// does not describe are raw by design. The envelope is the runtime's: members it does not know
+/// are the ones it keeps as extension data (see <see cref="EnvelopeMembers"/>).
 /// </summary>
 internal sealed class DriftWalker
 {
-    private static readonly string[] Payloads = { "requestParameters", "responseElements", "additionalEventData" };
-    private readonly SchemaCatalog _catalog;
     private readonly DriftReport _report;
 
-    public DriftWalker(SchemaCatalog catalog, DriftReport report)
+    public DriftWalker(DriftReport report)
     {
-        _catalog = catalog;
         _report = report;
     }
 
-    /// <summary>Checks one record; its payloads only when its event has a schema.</summary>
-    public void Check(JsonElement record, string eventSource, string eventName, bool known, string example)
+    /// <summary>Checks one record (the event and its JSON); its payloads only when its event has metadata.</summary>
+    public void Check(CloudTrailEvent evt, JsonElement record, CloudTrailEventMetadata? metadata, string example)
     {
-        var envelope = _catalog.Record.Properties!;
-        foreach (var member in record.EnumerateObject())
+        EnvelopeMembers.ReportUnknown(evt, _report, example);
+        if (metadata is null)
         {
-            int payload = System.Array.IndexOf(Payloads, member.Name);
-            if (payload >= 0)
+            return;
+        }
+
+        string group = evt.EventName + " ";
+        foreach (var payload in metadata.Payloads)
+        {
+            if (record.TryGetProperty(payload.JsonName, out var value))
             {
-                // A payload the event's schema does not describe is kept raw on purpose.
-                if (known && _catalog.Payload(eventSource, eventName, member.Name) is { } node)
-                {
-                    Walk(member.Value, node, member.Name, eventName + " ", example);
-                }
-            }
-            else if (envelope.TryGetValue(member.Name, out var node))
-            {
-                Walk(member.Value, node, member.Name, string.Empty, example);
-            }
-            else
-            {
-                Unknown(member.Name, string.Empty, example);
+                Walk(value, payload.Type, payload.IsRequired && payload.IsNullable, payload.IsNullable, payload.JsonName, group, example);
             }
         }
     }
 
-    private void Walk(JsonElement value, SchemaNode node, string path, string group, string example)
+    // saysNull: the schema's type names null (known only for required members and elements);
+    // nullAllowed: the generated property may hold null.
+    private void Walk(JsonElement value, CloudTrailTypeMetadata type, bool saysNull, bool nullAllowed, string path, string group, string example)
     {
+        if (type.Kind == CloudTrailMemberType.Raw)
+        {
+            return;
+        }
+
         if (value.ValueKind == JsonValueKind.Null)
         {
-            if (!node.Raw && !node.Nullable && node.Type is not null)
+            if (!nullAllowed)
             {
-                Mismatch(path, group, node, "null", example);
+                Mismatch(path, group, type, saysNull, "null", example);
             }
 
             return;
         }
 
-        if (node.NullOnly)
+        if (!Matches(value, type.Kind))
         {
-            // The schema says this is always null: whatever is here, no schema names.
-            if (value.ValueKind == JsonValueKind.Object)
-            {
+            Mismatch(path, group, type, saysNull, Describe(value), example);
+            return;
+        }
+
+        switch (type.Kind)
+        {
+            case CloudTrailMemberType.Object:
                 foreach (var member in value.EnumerateObject())
                 {
-                    Unknown(path + "." + member.Name, group, example);
-                }
-            }
-            else
-            {
-                Mismatch(path, group, node, Describe(value), example);
-            }
-
-            return;
-        }
-
-        if (node.Raw)
-        {
-            return;
-        }
-
-        if (!Matches(value, node))
-        {
-            Mismatch(path, group, node, Describe(value), example);
-            return;
-        }
-
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Object when node.Properties is { } properties:
-                foreach (var member in value.EnumerateObject())
-                {
-                    if (properties.TryGetValue(member.Name, out var child))
+                    if (type.FindMember(member.Name) is { } child)
                     {
-                        Walk(member.Value, child, path + "." + member.Name, group, example);
+                        Walk(member.Value, child.Type, child.IsRequired && child.IsNullable, child.IsNullable, path + "." + member.Name, group, example);
                     }
                     else
                     {
-                        Unknown(path + "." + member.Name, group, example);
+                        _report.Unknown(group + path + "." + member.Name, example);
                     }
                 }
 
                 break;
-            case JsonValueKind.Object when node.MapValue is { } mapValue:
+            case CloudTrailMemberType.Map:
                 foreach (var member in value.EnumerateObject())
                 {
-                    Walk(member.Value, mapValue, path + ".*", group, example);
+                    Walk(member.Value, type.Element!, type.ElementNullable, type.ElementNullable, path + ".*", group, example);
                 }
 
                 break;
-            case JsonValueKind.Array when node.Items is { } items:
+            case CloudTrailMemberType.Array:
                 foreach (var item in value.EnumerateArray())
                 {
-                    Walk(item, items, path + "[]", group, example);
+                    Walk(item, type.Element!, type.ElementNullable, type.ElementNullable, path + "[]", group, example);
                 }
 
                 break;
         }
     }
 
-    private static bool Matches(JsonElement value, SchemaNode node) => node.Type switch
+    private static bool Matches(JsonElement value, CloudTrailMemberType kind) => kind switch
     {
-        "string" => value.ValueKind == JsonValueKind.String && (!node.DateTime || value.TryGetDateTimeOffset(out _)),
-        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-        "number" => value.ValueKind == JsonValueKind.Number,
-        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "object" => value.ValueKind == JsonValueKind.Object,
-        "array" => value.ValueKind == JsonValueKind.Array,
+        CloudTrailMemberType.String or CloudTrailMemberType.Enum => value.ValueKind == JsonValueKind.String,
+        CloudTrailMemberType.DateTime => value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out _),
+        CloudTrailMemberType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        CloudTrailMemberType.Number => value.ValueKind == JsonValueKind.Number,
+        CloudTrailMemberType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        CloudTrailMemberType.Object or CloudTrailMemberType.Map => value.ValueKind == JsonValueKind.Object,
+        CloudTrailMemberType.Array => value.ValueKind == JsonValueKind.Array,
         _ => true,
     };
+
+    /// <summary>The type as a schema would state it, for messages.</summary>
+    internal static string Expected(CloudTrailTypeMetadata type, bool saysNull)
+    {
+        string expected = type.Kind switch
+        {
+            CloudTrailMemberType.String or CloudTrailMemberType.Enum => "a string",
+            CloudTrailMemberType.DateTime => "a date-time string",
+            CloudTrailMemberType.Integer => "an integer",
+            CloudTrailMemberType.Number => "a number",
+            CloudTrailMemberType.Boolean => "a boolean",
+            CloudTrailMemberType.Object or CloudTrailMemberType.Map => "an object",
+            CloudTrailMemberType.Array => "an array",
+            _ => "any value",
+        };
+        return saysNull ? expected + " or null" : expected;
+    }
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
@@ -141,9 +136,6 @@ internal sealed class DriftWalker
         _ => "null",
     };
 
-    private void Unknown(string path, string group, string example) =>
-        DriftReport.Add(_report.UnknownFields, group + path, example);
-
-    private void Mismatch(string path, string group, SchemaNode node, string found, string example) =>
-        DriftReport.Add(_report.TypeMismatches, $"{group}{path}: expected {node.Describe()}, found {found}", example);
+    private void Mismatch(string path, string group, CloudTrailTypeMetadata type, bool saysNull, string found, string example) =>
+        DriftReport.Add(_report.TypeMismatches, $"{group}{path}: expected {Expected(type, saysNull)}, found {found}", example);
 }
