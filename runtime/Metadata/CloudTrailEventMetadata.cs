@@ -5,8 +5,8 @@ namespace GlacierTrail.Metadata;
 
 /// <summary>
 /// What the generator knows of one event type: its (eventSource, eventName), its C# type, and
-/// the payloads its schema describes (<c>requestParameters</c>, <c>responseElements</c>,
-/// <c>additionalEventData</c>, ...) as a tree of members. Read it from the generated
+/// its payloads (<c>requestParameters</c>, <c>responseElements</c>, <c>additionalEventData</c>),
+/// each a tree of members where the schema types it. Read it from the generated
 /// <c>GlacierTrailEvents.Metadata</c> or <c>GlacierTrailEvents.FindMetadata</c>.
 /// </summary>
 public sealed class CloudTrailEventMetadata
@@ -15,7 +15,7 @@ public sealed class CloudTrailEventMetadata
     /// <param name="eventSource">The CloudTrail eventSource.</param>
     /// <param name="eventName">The CloudTrail eventName.</param>
     /// <param name="eventType">The generated event class.</param>
-    /// <param name="payloads">The payloads the schema declares, each typed or raw.</param>
+    /// <param name="payloads">The payloads of the event class, each typed or raw.</param>
     public CloudTrailEventMetadata(string eventSource, string eventName, Type eventType, CloudTrailMemberMetadata[] payloads)
     {
         Key = new CloudTrailEventKey(eventSource, eventName);
@@ -36,13 +36,14 @@ public sealed class CloudTrailEventMetadata
     public Type EventType { get; }
 
     /// <summary>
-    /// The payloads the schema declares, in schema order. A payload of kind
-    /// <see cref="CloudTrailMemberType.Object"/> is typed; one of kind
-    /// <see cref="CloudTrailMemberType.Raw"/> is kept verbatim. A payload not listed is kept verbatim too.
+    /// The payloads of the event class (<c>requestParameters</c>, <c>responseElements</c>,
+    /// <c>additionalEventData</c>). One of kind <see cref="CloudTrailMemberType.Object"/> is typed
+    /// by the schema; one of kind <see cref="CloudTrailMemberType.Raw"/> the schema does not
+    /// describe, and it is kept verbatim.
     /// </summary>
     public IReadOnlyList<CloudTrailMemberMetadata> Payloads { get; }
 
-    /// <summary>The payload with this JSON name (<c>requestParameters</c>, ...), or null when the schema does not declare it.</summary>
+    /// <summary>The payload with this JSON name (<c>requestParameters</c>, ...), or null when the event class has no such payload.</summary>
     public CloudTrailMemberMetadata? FindPayload(string jsonName)
     {
         foreach (var payload in Payloads)
