@@ -125,6 +125,8 @@ public sealed class GlacierTrailGenerator : IIncrementalGenerator
             });
         context.RegisterSourceOutput(envelope.Select(static (spec, _) => spec?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty), Report);
 
+        MetadataOutput.Register(context, events.Select(static (output, _) => output.Spec), definitions.Select(static (output, _) => output.Spec), options);
+
         context.RegisterSourceOutput(parsed.Select(static (schema, _) => schema.Diagnostics), Report);
         context.RegisterSourceOutput(
             parsed.Select(static (schema, _) => schema.ExternalReferences).Combine(index).Select(static (pair, _) => ReferenceResolver.Check(pair.Left, pair.Right)),
@@ -150,7 +152,7 @@ public sealed class GlacierTrailGenerator : IIncrementalGenerator
 
     // The emitters only write text from specs the parser checked; if one still fails, the user
     // gets a diagnostic naming the file, never a crashed generator.
-    private static void AddSource(SourceProductionContext context, string? path, string hintName, Func<string> emit)
+    internal static void AddSource(SourceProductionContext context, string? path, string hintName, Func<string> emit)
     {
         try
         {

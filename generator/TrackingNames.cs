@@ -15,4 +15,5 @@ internal static class TrackingNames
     public const string DefinitionsOutput = nameof(DefinitionsOutput);
     public const string DispatcherOutput = nameof(DispatcherOutput);
     public const string Envelope = nameof(Envelope);
+    public const string MetadataOutput = nameof(MetadataOutput);
 }

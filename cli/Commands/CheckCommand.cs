@@ -5,26 +5,28 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using GlacierTrail.Cli.Drift;
 using GlacierTrail.Cli.Input;
 using GlacierTrail.Cli.Output;
 using GlacierTrail.Cli.Problems;
-using GlacierTrail.Cli.Schemas;
+using GlacierTrail.Cli.Suggest;
+using GlacierTrail.Events;
 
 namespace GlacierTrail.Cli.Commands;
 
 /// <summary>
 /// <c>glaciertrail check</c>: schema drift. Records are read with
 /// the default tolerant reader, so a value of the wrong type does not lose the
-/// record; each record is then compared, as JSON, with the embedded schemas it was generated from.
+/// record; each record is then compared, as JSON, with the member metadata the generator emitted
+/// from the schemas its event types were made of.
 /// </summary>
 internal static class CheckCommand
 {
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, EventFilter filter, string? suggestDirectory, CancellationToken cancellationToken)
     {
         var input = CommandInput.Open(context, paths, sources: filter);
-        var catalog = SchemaCatalog.BuiltIn;
         var report = new DriftReport();
-        var walker = new DriftWalker(catalog, report);
+        var walker = new DriftWalker(report);
         var suggester = suggestDirectory is null ? null : new SchemaSuggester();
         using var problems = new ProblemLog(input, warn: false);
         using var json = new RecordJson();
@@ -40,19 +42,19 @@ internal static class CheckCommand
             checkedRecords++;
             problems.Add(record);
             json.Load(evt);
-            bool known = catalog.Event(evt.EventSource, evt.EventName) is not null;
-            if (!known)
+            var metadata = GlacierTrailEvents.FindMetadata(evt.EventSource, evt.EventName);
+            if (metadata is null)
             {
                 DriftReport.Add(report.UnknownEvents, evt.EventSource + " " + evt.EventName, record.Location);
                 suggester?.Add(evt.EventSource, evt.EventName, json.Root);
             }
 
-            walker.Check(json.Root, evt.EventSource, evt.EventName, known, record.Location);
+            walker.Check(evt, json.Root, metadata, record.Location);
         }
 
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.Append(inv, $"checked {checkedRecords} record(s) in {input.Files} file(s) against {catalog.Files.Count} schema file(s)\n");
+        text.Append(inv, $"checked {checkedRecords} record(s) in {input.Files} file(s) against {GlacierTrailEvents.Metadata.Count} event type(s)\n");
         Section(text, "event names with no schema", report.UnknownEvents);
         Section(text, "fields no schema names", report.UnknownFields);
         Section(text, "type mismatches", report.TypeMismatches);

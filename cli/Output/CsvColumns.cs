@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using GlacierTrail.Cli.Input;
-using GlacierTrail.Cli.Schemas;
+using GlacierTrail.Events;
 
 namespace GlacierTrail.Cli.Output;
 
@@ -46,13 +46,13 @@ internal sealed class CsvColumns
             var names = new List<string>(Always);
             if (filter.EventNames is not null)
             {
-                names.AddRange(RequestColumns.For(SchemaCatalog.BuiltIn, filter, filter.EventNames));
+                names.AddRange(RequestColumns.For(GlacierTrailEvents.Metadata, filter, filter.EventNames));
             }
 
             return new CsvColumns(names);
         }
 
-        var every = RequestColumns.For(SchemaCatalog.BuiltIn, filter, eventNames: null);
+        var every = RequestColumns.For(GlacierTrailEvents.Metadata, filter, eventNames: null);
         if (spec.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
         {
             var names = new List<string>(Always);
@@ -87,7 +87,7 @@ internal sealed class CsvColumns
         requestCells.Clear();
         if (NeedsRequest && json.Member("requestParameters") is { } request)
         {
-            RequestColumns.Flatten(request, SchemaCatalog.BuiltIn.Payload(evt.EventSource, evt.EventName, "requestParameters"), "requestParameters", requestCells);
+            RequestColumns.Flatten(request, RequestColumns.TypeOf(GlacierTrailEvents.FindMetadata(evt.EventSource, evt.EventName)), "requestParameters", requestCells);
         }
 
         row.Clear();

@@ -2,60 +2,65 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using GlacierTrail.Cli.Input;
-using GlacierTrail.Cli.Schemas;
+using GlacierTrail.Metadata;
 
 namespace GlacierTrail.Cli.Output;
 
 /// <summary>
-/// The typed request fields as CSV columns with dotted names. The columns come from the schemas
-/// (so the header is known before the first row and the same for every run); the values come
-/// from the event's typed <c>RequestParameters</c> as the runtime writes them back, walked as JSON.
-/// Objects with declared members are flattened; arrays, maps and raw values are one cell of JSON.
+/// The typed request fields as CSV columns with dotted names. The columns come from the member
+/// metadata the generator emitted (so the header is known before the first row and the same for
+/// every run); the values come from the event's typed <c>RequestParameters</c> as the runtime
+/// writes them back, walked as JSON. Objects with declared members are flattened; arrays, maps
+/// and raw values are one cell of JSON.
 /// </summary>
 internal static class RequestColumns
 {
+    private const string Payload = "requestParameters";
     private const int MaxDepth = 8;
 
     /// <summary>The request columns of the event types the filter reads, only those named in <paramref name="eventNames"/> when given.</summary>
-    public static List<string> For(SchemaCatalog catalog, EventFilter filter, HashSet<string>? eventNames)
+    public static List<string> For(IReadOnlyList<CloudTrailEventMetadata> events, EventFilter filter, HashSet<string>? eventNames)
     {
         var columns = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var key in GlacierTrail.Events.GlacierTrailEvents.KnownEvents)
+        foreach (var metadata in events)
         {
-            if (!filter.AllSources && !filter.Sources.Contains(key.EventSource))
+            if (!filter.AllSources && !filter.Sources.Contains(metadata.EventSource))
             {
                 continue;
             }
 
-            if (eventNames is not null && !eventNames.Contains(key.EventName))
+            if (eventNames is not null && !eventNames.Contains(metadata.EventName))
             {
                 continue;
             }
 
-            if (catalog.Payload(key.EventSource, key.EventName, "requestParameters") is { } node)
+            if (metadata.FindPayload(Payload) is { } payload)
             {
-                Collect(node, "requestParameters", columns, 0);
+                Collect(payload.Type, Payload, columns, 0);
             }
         }
 
         return new List<string>(columns);
     }
 
-    public static void Flatten(JsonElement value, SchemaNode? node, string path, Dictionary<string, string> cells)
+    /// <summary>The request payload's type for an event, or null when none is declared.</summary>
+    public static CloudTrailTypeMetadata? TypeOf(CloudTrailEventMetadata? metadata) => metadata?.FindPayload(Payload)?.Type;
+
+    public static void Flatten(JsonElement value, CloudTrailTypeMetadata? type, string path, Dictionary<string, string> cells)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
             return;
         }
 
-        if (node?.Properties is { } properties && value.ValueKind == JsonValueKind.Object && path.Split('.').Length < MaxDepth)
+        if (type?.Kind == CloudTrailMemberType.Object && value.ValueKind == JsonValueKind.Object && path.Split('.').Length < MaxDepth)
         {
             foreach (var member in value.EnumerateObject())
             {
                 // Members no schema names are not typed fields: they stay in the NDJSON output only.
-                if (properties.TryGetValue(member.Name, out var child))
+                if (type.FindMember(member.Name) is { } child)
                 {
-                    Flatten(member.Value, child, path + "." + member.Name, cells);
+                    Flatten(member.Value, child.Type, path + "." + member.Name, cells);
                 }
             }
 
@@ -69,13 +74,13 @@ internal static class RequestColumns
         };
     }
 
-    private static void Collect(SchemaNode node, string path, SortedSet<string> columns, int depth)
+    private static void Collect(CloudTrailTypeMetadata type, string path, SortedSet<string> columns, int depth)
     {
-        if (node.Properties is { } properties && depth < MaxDepth - 1)
+        if (type.Kind == CloudTrailMemberType.Object && depth < MaxDepth - 1)
         {
-            foreach (var (name, child) in properties)
+            foreach (var member in type.Members)
             {
-                Collect(child, path + "." + name, columns, depth + 1);
+                Collect(member.Type, path + "." + member.JsonName, columns, depth + 1);
             }
 
             return;

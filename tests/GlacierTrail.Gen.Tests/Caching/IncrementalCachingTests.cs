@@ -48,7 +48,7 @@ public sealed class IncrementalCachingTests
         {
             TrackingNames.Options, TrackingNames.SchemaFiles, TrackingNames.Parse, TrackingNames.DefinitionIndex,
             TrackingNames.ResolveEvent, TrackingNames.ResolveDefinitions, TrackingNames.Conflicts,
-            TrackingNames.EventOutput, TrackingNames.DefinitionsOutput, TrackingNames.DispatcherOutput,
+            TrackingNames.EventOutput, TrackingNames.DefinitionsOutput, TrackingNames.DispatcherOutput, TrackingNames.MetadataOutput,
         })
         {
             Assert.True(run.Result.TrackedSteps.ContainsKey(required), $"Step {required} was not tracked.");
@@ -91,8 +91,12 @@ public sealed class IncrementalCachingTests
         }
 
         AssertReused(second, TrackingNames.DefinitionIndex, TrackingNames.ResolveDefinitions, TrackingNames.DefinitionsOutput, TrackingNames.DispatcherOutput, TrackingNames.Options);
-        Assert.Equal(ChangedSources(first, second), new[] { "CreateVaultEvent.g.cs" });
+        Assert.Equal(ChangedSources(first, second), new[] { "CreateVaultEvent.g.cs", "GlacierTrailEvents.Metadata.g.cs" });
         Assert.Contains("TagCount", second.Source("CreateVaultEvent.g.cs"), StringComparison.Ordinal);
+
+        // The member metadata is made from every event's spec: it reruns, and holds the new member.
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.MetadataOutput)).Reason);
+        Assert.Contains("new global::GlacierTrail.Metadata.CloudTrailMemberMetadata(\"tagCount\", \"TagCount\", global::GlacierTrail.Metadata.CloudTrailTypeMetadata.Integer, false, true)", second.Source("GlacierTrailEvents.Metadata.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +112,7 @@ public sealed class IncrementalCachingTests
         AssertPerFile(second, TrackingNames.Parse, modified: CreateVaultPath);
 
         // ...but its spec did not, so nothing after the parse reruns.
-        AssertReused(second, TrackingNames.ResolveEvent, TrackingNames.EventOutput, TrackingNames.DispatcherOutput, TrackingNames.DefinitionsOutput);
+        AssertReused(second, TrackingNames.ResolveEvent, TrackingNames.EventOutput, TrackingNames.DispatcherOutput, TrackingNames.DefinitionsOutput, TrackingNames.MetadataOutput);
         Assert.All(second.Result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, Reused));
         Assert.Equal(first.Sources, second.Sources);
     }
@@ -124,7 +128,8 @@ public sealed class IncrementalCachingTests
         var dispatcher = Assert.Single(Outputs(second, TrackingNames.DispatcherOutput));
         Assert.Equal(IncrementalStepRunReason.Modified, dispatcher.Reason);
         Assert.Contains("\"DeleteVault\"u8", second.Source("GlacierTrailEvents.g.cs"), StringComparison.Ordinal);
-        Assert.Equal(new[] { "DeleteVaultEvent.g.cs", "GlacierTrailEvents.g.cs" }, ChangedSources(first, second));
+        Assert.Equal(new[] { "DeleteVaultEvent.g.cs", "GlacierTrailEvents.Metadata.g.cs", "GlacierTrailEvents.g.cs" }, ChangedSources(first, second));
+        Assert.Contains("typeof(global::GlacierTrail.Events.DeleteVaultEvent)", second.Source("GlacierTrailEvents.Metadata.g.cs"), StringComparison.Ordinal);
         var eventOutputs = Outputs(second, TrackingNames.EventOutput);
         Assert.Equal(IncrementalStepRunReason.New, Assert.Single(eventOutputs, o => PathOf(o.Value).EndsWith("DeleteVault.schema.json", StringComparison.Ordinal)).Reason);
         Assert.All(eventOutputs.Where(o => !PathOf(o.Value).EndsWith("DeleteVault.schema.json", StringComparison.Ordinal)), o => Assert.Contains(o.Reason, Reused));
@@ -142,7 +147,7 @@ public sealed class IncrementalCachingTests
             compilation);
 
         AssertReused(second, TrackingNames.SchemaFiles, TrackingNames.Parse, TrackingNames.ResolveEvent, TrackingNames.ResolveDefinitions);
-        foreach (string step in new[] { TrackingNames.Options, TrackingNames.EventOutput, TrackingNames.DefinitionsOutput, TrackingNames.DispatcherOutput })
+        foreach (string step in new[] { TrackingNames.Options, TrackingNames.EventOutput, TrackingNames.DefinitionsOutput, TrackingNames.DispatcherOutput, TrackingNames.MetadataOutput })
         {
             Assert.All(Outputs(second, step), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
         }

@@ -324,7 +324,7 @@ public sealed class GeneratorDiagnosticTests
         DiagnosticAssert.Descriptor(diagnostic, "GTG009", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, Root + "diag/Spaced.schema.json", text, "\"Vault Event\"");
         run.AssertGeneratorDiagnostics("GTG009");
-        Assert.Equal(new[] { "GlacierTrailEvents.g.cs" }, run.HintNames);
+        Assert.Equal(new[] { "GlacierTrailEvents.Metadata.g.cs", "GlacierTrailEvents.g.cs" }, run.HintNames);
         run.AssertNoCompilationErrors();
     }
 

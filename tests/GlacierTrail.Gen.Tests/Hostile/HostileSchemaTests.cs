@@ -262,7 +262,7 @@ public sealed class HostileSchemaTests
 
         AssertSafe(run, "GTG005");
         DiagnosticAssert.At(run.Single("GTG005"), Root + "h/BadName.schema.json", text, "{ \"eventSource\": \"hostile.example.com\", \"eventName\": \"Create Vault!\\\"; }\" }");
-        Assert.Equal(new[] { "GlacierTrailEvents.g.cs" }, run.HintNames);
+        Assert.Equal(new[] { "GlacierTrailEvents.Metadata.g.cs", "GlacierTrailEvents.g.cs" }, run.HintNames);
     }
 
     [Fact]

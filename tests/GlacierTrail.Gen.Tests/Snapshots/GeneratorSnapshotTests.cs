@@ -13,6 +13,7 @@ namespace GlacierTrail.Gen.Tests.Snapshots;
 public sealed class GeneratorSnapshotTests
 {
     private const string Dispatcher = "GlacierTrailEvents.g.cs";
+    private const string Metadata = "GlacierTrailEvents.Metadata.g.cs";
     private const string SharedDefinitions = "Definitions.shared.glacier_types.g.cs";
 
     [Fact]
@@ -67,6 +68,22 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void MetadataForGlacierEventsAndEveryType()
+    {
+        var run = GeneratorHarness.Run(new[]
+        {
+            TestFiles.RepoSchema("glacier/CreateVault.schema.json"),
+            TestFiles.RepoSchema("glacier/InitiateJob.schema.json"),
+            TestFiles.RepoSchema("glacier/SetVaultNotifications.schema.json"),
+            TestFiles.SharedTypes,
+            TestFiles.TestSchema("TypeTable.schema.json"),
+        });
+
+        AssertCleanRun(run, "CreateVaultEvent.g.cs", "InitiateJobEvent.g.cs", "SetVaultNotificationsEvent.g.cs", "TypeTableEvent.g.cs", SharedDefinitions, Dispatcher);
+        SnapshotVerifier.Verify(run, new[] { Metadata });
+    }
+
+    [Fact]
     public void TypeTable()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.TestSchema("TypeTable.schema.json") });
@@ -90,6 +107,13 @@ public sealed class GeneratorSnapshotTests
     {
         run.AssertGeneratorDiagnostics();
         run.AssertCompilationClean();
+
+        // The member metadata is a part of the dispatcher class, emitted with it.
+        if (expectedHintNames.Contains(Dispatcher))
+        {
+            expectedHintNames = expectedHintNames.Append(Metadata).ToArray();
+        }
+
         Assert.Equal(expectedHintNames.OrderBy(n => n, System.StringComparer.Ordinal), run.HintNames);
     }
 }

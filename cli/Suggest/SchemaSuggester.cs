@@ -5,7 +5,7 @@ using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace GlacierTrail.Cli.Schemas;
+namespace GlacierTrail.Cli.Suggest;
 
 /// <summary>
 /// Infers a starting schema for each (eventSource, eventName) with none, from the records seen:
@@ -51,7 +51,7 @@ internal sealed class SchemaSuggester
         var typeNames = TypeNames(keys);
         foreach (var key in keys)
         {
-            string folder = Path.Combine(directory, SafeName(SchemaCatalog.ServiceOf(key.EventSource)));
+            string folder = Path.Combine(directory, SafeName(ServiceOf(key.EventSource)));
             Directory.CreateDirectory(folder);
             string path = Path.Combine(folder, SafeName(key.EventName) + ".schema.json");
             var (records, payloads) = _events[key];
@@ -104,7 +104,7 @@ internal sealed class SchemaSuggester
                 continue;
             }
 
-            string name = CSharpNames.Unique(CSharpNames.FromWords(SchemaCatalog.ServiceOf(key.EventSource)) + plain, taken);
+            string name = CSharpNames.Unique(CSharpNames.FromWords(ServiceOf(key.EventSource)) + plain, taken);
             taken[name] = name;
             names[key] = (name, true);
         }
@@ -203,6 +203,13 @@ internal sealed class SchemaSuggester
         }
 
         writer.WriteEndObject();
+    }
+
+    // glacier.amazonaws.com → glacier: the folder and type-name prefix of a suggested schema.
+    private static string ServiceOf(string eventSource)
+    {
+        int dot = eventSource.IndexOf('.');
+        return dot > 0 ? eventSource[..dot] : eventSource;
     }
 
     private static string SafeName(string name)

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace GlacierTrail.Cli.Schemas;
+namespace GlacierTrail.Cli.Drift;
 
 /// <summary>What <c>check</c> found, each finding with a count and the first record it was seen in.</summary>
 internal sealed class DriftReport
@@ -26,6 +26,9 @@ internal sealed class DriftReport
             findings[key] = new Finding { Count = 1, Example = example };
         }
     }
+
+    /// <summary>A member nothing declares, by its path (a payload's prefixed with its event name).</summary>
+    public void Unknown(string path, string example) => Add(UnknownFields, path, example);
 
     public static IEnumerable<KeyValuePair<string, Finding>> Ordered(Dictionary<string, Finding> findings) =>
         findings.OrderBy(p => p.Key, StringComparer.Ordinal);

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace GlacierTrail.Cli.Schemas;
+namespace GlacierTrail.Cli.Suggest;
 
 /// <summary>
 /// The C# names the generator derives from JSON names, for suggested schemas that must compile
