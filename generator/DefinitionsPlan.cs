@@ -33,7 +33,7 @@ internal sealed record DefinitionsPlan(EquatableArray<string> LosingPaths, Equat
             if (clash is not null)
             {
                 losers.Add(file.Path);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameCollision, new DiagnosticLocation(file.Path, 0, 0, 0, 0, 0, 0), clash, owners[clash], file.Path, "Rename the definition in one of them."));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DefinitionTypeNameCollision, new DiagnosticLocation(file.Path, 0, 0, 0, 0, 0, 0), clash, owners[clash], file.Path));
                 continue;
             }
 

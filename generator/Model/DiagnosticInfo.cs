@@ -13,14 +13,17 @@ internal sealed record DiagnosticLocation(string Path, int Start, int Length, in
         new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
 }
 
-/// <summary>A diagnostic as plain data, so it can be cached and compared.</summary>
-internal sealed record DiagnosticInfo(string Id, DiagnosticLocation? Location, EquatableArray<string> Arguments)
+/// <summary>
+/// A diagnostic as data, so it can be cached and compared: its descriptor (immutable and compared
+/// by value), where it points, and the message's arguments.
+/// </summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, DiagnosticLocation? Location, EquatableArray<string> Arguments)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, DiagnosticLocation? location, params string[] arguments) =>
-        new(descriptor.Id, location, arguments.ToEquatableArray());
+        new(descriptor, location, arguments.ToEquatableArray());
 
     public Diagnostic ToDiagnostic() => Diagnostic.Create(
-        Diagnostics.DiagnosticDescriptors.ById(Id),
+        Descriptor,
         Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
         Arguments.ToArray<object>());
 }
