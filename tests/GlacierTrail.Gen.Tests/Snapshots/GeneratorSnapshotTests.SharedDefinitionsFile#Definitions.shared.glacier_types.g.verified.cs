@@ -4246,17 +4246,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct CsvFileHeaderInfo : global::System.IEquatable<CsvFileHeaderInfo>
+    public readonly partial record struct CsvFileHeaderInfo : global::GlacierTrail.Serialization.IOpenEnum<CsvFileHeaderInfo>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public CsvFileHeaderInfo(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public CsvFileHeaderInfo(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "USE".
@@ -4286,71 +4283,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static CsvFileHeaderInfo Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("USE"u8))
-            {
-                return Use;
-            }
-
-            if (reader.ValueIs("IGNORE"u8))
-            {
-                return Ignore;
-            }
-
-            if (reader.ValueIs("NONE"u8))
-            {
-                return None;
-            }
-
-            return new CsvFileHeaderInfo(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(CsvFileHeaderInfo other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CsvFileHeaderInfo other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(CsvFileHeaderInfo left, CsvFileHeaderInfo right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(CsvFileHeaderInfo left, CsvFileHeaderInfo right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator CsvFileHeaderInfo(string value) => new CsvFileHeaderInfo(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static CsvFileHeaderInfo Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<CsvFileHeaderInfo>(ref reader);
+
+        static CsvFileHeaderInfo global::GlacierTrail.Serialization.IOpenEnum<CsvFileHeaderInfo>.Create(string value) => new CsvFileHeaderInfo(value);
     }
 
     /// <summary>
@@ -4360,17 +4309,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct CsvQuoteFields : global::System.IEquatable<CsvQuoteFields>
+    public readonly partial record struct CsvQuoteFields : global::GlacierTrail.Serialization.IOpenEnum<CsvQuoteFields>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public CsvQuoteFields(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public CsvQuoteFields(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "ALWAYS".
@@ -4395,66 +4341,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static CsvQuoteFields Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("ALWAYS"u8))
-            {
-                return Always;
-            }
-
-            if (reader.ValueIs("ASNEEDED"u8))
-            {
-                return Asneeded;
-            }
-
-            return new CsvQuoteFields(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(CsvQuoteFields other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CsvQuoteFields other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(CsvQuoteFields left, CsvQuoteFields right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(CsvQuoteFields left, CsvQuoteFields right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator CsvQuoteFields(string value) => new CsvQuoteFields(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static CsvQuoteFields Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<CsvQuoteFields>(ref reader);
+
+        static CsvQuoteFields global::GlacierTrail.Serialization.IOpenEnum<CsvQuoteFields>.Create(string value) => new CsvQuoteFields(value);
     }
 
     /// <summary>
@@ -4464,17 +4367,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct DataRetrievalStrategy : global::System.IEquatable<DataRetrievalStrategy>
+    public readonly partial record struct DataRetrievalStrategy : global::GlacierTrail.Serialization.IOpenEnum<DataRetrievalStrategy>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public DataRetrievalStrategy(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public DataRetrievalStrategy(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "BytesPerHour".
@@ -4504,71 +4404,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static DataRetrievalStrategy Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("BytesPerHour"u8))
-            {
-                return BytesPerHour;
-            }
-
-            if (reader.ValueIs("FreeTier"u8))
-            {
-                return FreeTier;
-            }
-
-            if (reader.ValueIs("None"u8))
-            {
-                return None;
-            }
-
-            return new DataRetrievalStrategy(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(DataRetrievalStrategy other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is DataRetrievalStrategy other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(DataRetrievalStrategy left, DataRetrievalStrategy right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(DataRetrievalStrategy left, DataRetrievalStrategy right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator DataRetrievalStrategy(string value) => new DataRetrievalStrategy(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static DataRetrievalStrategy Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<DataRetrievalStrategy>(ref reader);
+
+        static DataRetrievalStrategy global::GlacierTrail.Serialization.IOpenEnum<DataRetrievalStrategy>.Create(string value) => new DataRetrievalStrategy(value);
     }
 
     /// <summary>
@@ -4578,17 +4430,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct S3EncryptionType : global::System.IEquatable<S3EncryptionType>
+    public readonly partial record struct S3EncryptionType : global::GlacierTrail.Serialization.IOpenEnum<S3EncryptionType>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public S3EncryptionType(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public S3EncryptionType(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "aws:kms".
@@ -4613,66 +4462,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static S3EncryptionType Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("aws:kms"u8))
-            {
-                return AwsKms;
-            }
-
-            if (reader.ValueIs("AES256"u8))
-            {
-                return Aes256;
-            }
-
-            return new S3EncryptionType(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(S3EncryptionType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is S3EncryptionType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(S3EncryptionType left, S3EncryptionType right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(S3EncryptionType left, S3EncryptionType right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator S3EncryptionType(string value) => new S3EncryptionType(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static S3EncryptionType Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3EncryptionType>(ref reader);
+
+        static S3EncryptionType global::GlacierTrail.Serialization.IOpenEnum<S3EncryptionType>.Create(string value) => new S3EncryptionType(value);
     }
 
     /// <summary>
@@ -4682,17 +4488,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct GranteeType : global::System.IEquatable<GranteeType>
+    public readonly partial record struct GranteeType : global::GlacierTrail.Serialization.IOpenEnum<GranteeType>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public GranteeType(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public GranteeType(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "AmazonCustomerByEmail".
@@ -4722,71 +4525,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static GranteeType Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("AmazonCustomerByEmail"u8))
-            {
-                return AmazonCustomerByEmail;
-            }
-
-            if (reader.ValueIs("CanonicalUser"u8))
-            {
-                return CanonicalUser;
-            }
-
-            if (reader.ValueIs("Group"u8))
-            {
-                return Group;
-            }
-
-            return new GranteeType(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(GranteeType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GranteeType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(GranteeType left, GranteeType right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(GranteeType left, GranteeType right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator GranteeType(string value) => new GranteeType(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static GranteeType Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<GranteeType>(ref reader);
+
+        static GranteeType global::GlacierTrail.Serialization.IOpenEnum<GranteeType>.Create(string value) => new GranteeType(value);
     }
 
     /// <summary>
@@ -4796,17 +4551,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct GrantPermission : global::System.IEquatable<GrantPermission>
+    public readonly partial record struct GrantPermission : global::GlacierTrail.Serialization.IOpenEnum<GrantPermission>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public GrantPermission(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public GrantPermission(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "FULL_CONTROL".
@@ -4846,81 +4598,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static GrantPermission Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("FULL_CONTROL"u8))
-            {
-                return FullControl;
-            }
-
-            if (reader.ValueIs("WRITE"u8))
-            {
-                return Write;
-            }
-
-            if (reader.ValueIs("WRITE_ACP"u8))
-            {
-                return WriteAcp;
-            }
-
-            if (reader.ValueIs("READ"u8))
-            {
-                return Read2;
-            }
-
-            if (reader.ValueIs("READ_ACP"u8))
-            {
-                return ReadAcp;
-            }
-
-            return new GrantPermission(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(GrantPermission other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GrantPermission other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(GrantPermission left, GrantPermission right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(GrantPermission left, GrantPermission right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator GrantPermission(string value) => new GrantPermission(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static GrantPermission Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<GrantPermission>(ref reader);
+
+        static GrantPermission global::GlacierTrail.Serialization.IOpenEnum<GrantPermission>.Create(string value) => new GrantPermission(value);
     }
 
     /// <summary>
@@ -4930,17 +4624,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct InventoryFormat : global::System.IEquatable<InventoryFormat>
+    public readonly partial record struct InventoryFormat : global::GlacierTrail.Serialization.IOpenEnum<InventoryFormat>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public InventoryFormat(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public InventoryFormat(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "CSV".
@@ -4965,66 +4656,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static InventoryFormat Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("CSV"u8))
-            {
-                return Csv;
-            }
-
-            if (reader.ValueIs("JSON"u8))
-            {
-                return Json;
-            }
-
-            return new InventoryFormat(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(InventoryFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is InventoryFormat other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(InventoryFormat left, InventoryFormat right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(InventoryFormat left, InventoryFormat right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator InventoryFormat(string value) => new InventoryFormat(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static InventoryFormat Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<InventoryFormat>(ref reader);
+
+        static InventoryFormat global::GlacierTrail.Serialization.IOpenEnum<InventoryFormat>.Create(string value) => new InventoryFormat(value);
     }
 
     /// <summary>
@@ -5034,17 +4682,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct JobType : global::System.IEquatable<JobType>
+    public readonly partial record struct JobType : global::GlacierTrail.Serialization.IOpenEnum<JobType>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public JobType(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public JobType(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "archive-retrieval".
@@ -5074,71 +4719,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static JobType Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("archive-retrieval"u8))
-            {
-                return ArchiveRetrieval;
-            }
-
-            if (reader.ValueIs("inventory-retrieval"u8))
-            {
-                return InventoryRetrieval;
-            }
-
-            if (reader.ValueIs("select"u8))
-            {
-                return Select;
-            }
-
-            return new JobType(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(JobType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is JobType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(JobType left, JobType right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(JobType left, JobType right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator JobType(string value) => new JobType(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static JobType Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobType>(ref reader);
+
+        static JobType global::GlacierTrail.Serialization.IOpenEnum<JobType>.Create(string value) => new JobType(value);
     }
 
     /// <summary>
@@ -5148,17 +4745,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct JobTier : global::System.IEquatable<JobTier>
+    public readonly partial record struct JobTier : global::GlacierTrail.Serialization.IOpenEnum<JobTier>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public JobTier(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public JobTier(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "Expedited".
@@ -5188,71 +4782,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static JobTier Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("Expedited"u8))
-            {
-                return Expedited;
-            }
-
-            if (reader.ValueIs("Standard"u8))
-            {
-                return Standard;
-            }
-
-            if (reader.ValueIs("Bulk"u8))
-            {
-                return Bulk;
-            }
-
-            return new JobTier(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(JobTier other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is JobTier other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(JobTier left, JobTier right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(JobTier left, JobTier right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator JobTier(string value) => new JobTier(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static JobTier Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobTier>(ref reader);
+
+        static JobTier global::GlacierTrail.Serialization.IOpenEnum<JobTier>.Create(string value) => new JobTier(value);
     }
 
     /// <summary>
@@ -5262,17 +4808,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct SelectExpressionType : global::System.IEquatable<SelectExpressionType>
+    public readonly partial record struct SelectExpressionType : global::GlacierTrail.Serialization.IOpenEnum<SelectExpressionType>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public SelectExpressionType(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public SelectExpressionType(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "SQL".
@@ -5292,61 +4835,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static SelectExpressionType Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("SQL"u8))
-            {
-                return Sql;
-            }
-
-            return new SelectExpressionType(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(SelectExpressionType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SelectExpressionType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(SelectExpressionType left, SelectExpressionType right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(SelectExpressionType left, SelectExpressionType right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator SelectExpressionType(string value) => new SelectExpressionType(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static SelectExpressionType Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<SelectExpressionType>(ref reader);
+
+        static SelectExpressionType global::GlacierTrail.Serialization.IOpenEnum<SelectExpressionType>.Create(string value) => new SelectExpressionType(value);
     }
 
     /// <summary>
@@ -5356,17 +4861,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct S3CannedAcl : global::System.IEquatable<S3CannedAcl>
+    public readonly partial record struct S3CannedAcl : global::GlacierTrail.Serialization.IOpenEnum<S3CannedAcl>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public S3CannedAcl(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public S3CannedAcl(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "private".
@@ -5416,91 +4918,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static S3CannedAcl Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("private"u8))
-            {
-                return Private;
-            }
-
-            if (reader.ValueIs("public-read"u8))
-            {
-                return PublicRead;
-            }
-
-            if (reader.ValueIs("public-read-write"u8))
-            {
-                return PublicReadWrite;
-            }
-
-            if (reader.ValueIs("aws-exec-read"u8))
-            {
-                return AwsExecRead;
-            }
-
-            if (reader.ValueIs("authenticated-read"u8))
-            {
-                return AuthenticatedRead;
-            }
-
-            if (reader.ValueIs("bucket-owner-read"u8))
-            {
-                return BucketOwnerRead;
-            }
-
-            if (reader.ValueIs("bucket-owner-full-control"u8))
-            {
-                return BucketOwnerFullControl;
-            }
-
-            return new S3CannedAcl(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(S3CannedAcl other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is S3CannedAcl other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(S3CannedAcl left, S3CannedAcl right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(S3CannedAcl left, S3CannedAcl right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator S3CannedAcl(string value) => new S3CannedAcl(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static S3CannedAcl Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3CannedAcl>(ref reader);
+
+        static S3CannedAcl global::GlacierTrail.Serialization.IOpenEnum<S3CannedAcl>.Create(string value) => new S3CannedAcl(value);
     }
 
     /// <summary>
@@ -5510,17 +4944,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct S3StorageClass : global::System.IEquatable<S3StorageClass>
+    public readonly partial record struct S3StorageClass : global::GlacierTrail.Serialization.IOpenEnum<S3StorageClass>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public S3StorageClass(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public S3StorageClass(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "STANDARD".
@@ -5550,71 +4981,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static S3StorageClass Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("STANDARD"u8))
-            {
-                return Standard;
-            }
-
-            if (reader.ValueIs("REDUCED_REDUNDANCY"u8))
-            {
-                return ReducedRedundancy;
-            }
-
-            if (reader.ValueIs("STANDARD_IA"u8))
-            {
-                return StandardIa;
-            }
-
-            return new S3StorageClass(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(S3StorageClass other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is S3StorageClass other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(S3StorageClass left, S3StorageClass right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(S3StorageClass left, S3StorageClass right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator S3StorageClass(string value) => new S3StorageClass(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static S3StorageClass Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3StorageClass>(ref reader);
+
+        static S3StorageClass global::GlacierTrail.Serialization.IOpenEnum<S3StorageClass>.Create(string value) => new S3StorageClass(value);
     }
 
     /// <summary>
@@ -5624,17 +5007,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct JobStatusCode : global::System.IEquatable<JobStatusCode>
+    public readonly partial record struct JobStatusCode : global::GlacierTrail.Serialization.IOpenEnum<JobStatusCode>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public JobStatusCode(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public JobStatusCode(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "InProgress".
@@ -5664,71 +5044,23 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static JobStatusCode Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("InProgress"u8))
-            {
-                return InProgress;
-            }
-
-            if (reader.ValueIs("Succeeded"u8))
-            {
-                return Succeeded;
-            }
-
-            if (reader.ValueIs("Failed"u8))
-            {
-                return Failed;
-            }
-
-            return new JobStatusCode(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(JobStatusCode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is JobStatusCode other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(JobStatusCode left, JobStatusCode right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(JobStatusCode left, JobStatusCode right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator JobStatusCode(string value) => new JobStatusCode(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static JobStatusCode Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobStatusCode>(ref reader);
+
+        static JobStatusCode global::GlacierTrail.Serialization.IOpenEnum<JobStatusCode>.Create(string value) => new JobStatusCode(value);
     }
 
     /// <summary>
@@ -5738,17 +5070,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct VaultNotificationEvent : global::System.IEquatable<VaultNotificationEvent>
+    public readonly partial record struct VaultNotificationEvent : global::GlacierTrail.Serialization.IOpenEnum<VaultNotificationEvent>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public VaultNotificationEvent(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public VaultNotificationEvent(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "ArchiveRetrievalCompleted".
@@ -5773,65 +5102,22 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static VaultNotificationEvent Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("ArchiveRetrievalCompleted"u8))
-            {
-                return ArchiveRetrievalCompleted;
-            }
-
-            if (reader.ValueIs("InventoryRetrievalCompleted"u8))
-            {
-                return InventoryRetrievalCompleted;
-            }
-
-            return new VaultNotificationEvent(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(VaultNotificationEvent other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is VaultNotificationEvent other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(VaultNotificationEvent left, VaultNotificationEvent right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(VaultNotificationEvent left, VaultNotificationEvent right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator VaultNotificationEvent(string value) => new VaultNotificationEvent(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static VaultNotificationEvent Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<VaultNotificationEvent>(ref reader);
+
+        static VaultNotificationEvent global::GlacierTrail.Serialization.IOpenEnum<VaultNotificationEvent>.Create(string value) => new VaultNotificationEvent(value);
     }
 }

@@ -2028,17 +2028,14 @@ namespace GlacierTrail.Events
     /// Unknown values are kept: compare with the named values, or read Value.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("GlacierTrail.Gen", "x.y.z")]
-    public readonly partial struct TypeTableRequestParametersTier : global::System.IEquatable<TypeTableRequestParametersTier>
+    public readonly partial record struct TypeTableRequestParametersTier : global::GlacierTrail.Serialization.IOpenEnum<TypeTableRequestParametersTier>
     {
         private readonly string? _value;
 
         /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
-        public TypeTableRequestParametersTier(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public TypeTableRequestParametersTier(string value) => _value = global::GlacierTrail.Serialization.OpenEnum.Require(value);
 
         /// <summary>
         /// The value "Expedited".
@@ -2073,75 +2070,22 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Whether the value is one of the known values.
         /// </summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (var known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// Reads the current string token; known values share one instance.
-        /// </summary>
-        public static TypeTableRequestParametersTier Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
-        {
-            if (reader.ValueIs("Expedited"u8))
-            {
-                return Expedited;
-            }
-
-            if (reader.ValueIs("Standard"u8))
-            {
-                return Standard;
-            }
-
-            if (reader.ValueIs("bulk-retrieval"u8))
-            {
-                return BulkRetrieval;
-            }
-
-            if (reader.ValueIs("CSV"u8))
-            {
-                return Csv;
-            }
-
-            return new TypeTableRequestParametersTier(reader.GetString());
-        }
-
-        /// <inheritdoc/>
-        public bool Equals(TypeTableRequestParametersTier other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is TypeTableRequestParametersTier other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public bool IsKnown => global::GlacierTrail.Serialization.OpenEnum.IsKnown(this);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
         /// <summary>
-        /// Ordinal equality of the values.
-        /// </summary>
-        public static bool operator ==(TypeTableRequestParametersTier left, TypeTableRequestParametersTier right) => left.Equals(right);
-
-        /// <summary>
-        /// Ordinal inequality of the values.
-        /// </summary>
-        public static bool operator !=(TypeTableRequestParametersTier left, TypeTableRequestParametersTier right) => !left.Equals(right);
-
-        /// <summary>
         /// Wraps a value, known or not.
         /// </summary>
         public static implicit operator TypeTableRequestParametersTier(string value) => new TypeTableRequestParametersTier(value);
+
+        /// <summary>
+        /// Reads the current string token (its kind already checked); for generated code.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static TypeTableRequestParametersTier Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<TypeTableRequestParametersTier>(ref reader);
+
+        static TypeTableRequestParametersTier global::GlacierTrail.Serialization.IOpenEnum<TypeTableRequestParametersTier>.Create(string value) => new TypeTableRequestParametersTier(value);
     }
 }
