@@ -1,18 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GlacierTrail.Gen.Model;
-
-/// <summary>A place in a schema file, in characters and lines (not bytes).</summary>
-internal sealed record DiagnosticLocation(string Path, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn)
-{
-    public Location ToLocation() => Location.Create(
-        Path,
-        new TextSpan(Start, Length),
-        new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
-}
-
 /// <summary>
 /// A diagnostic as data, so it can be cached and compared: its descriptor (immutable and compared
 /// by value), where it points, and the message's arguments.

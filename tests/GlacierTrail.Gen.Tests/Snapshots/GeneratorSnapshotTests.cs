@@ -16,7 +16,7 @@ public sealed class GeneratorSnapshotTests
     private const string SharedDefinitions = "Definitions.shared.glacier_types.g.cs";
 
     [Fact]
-    public void CreateVault()
+    public void CreateVaultSchemaGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") });
 
@@ -25,7 +25,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void InitiateJob()
+    public void InitiateJobSchemaGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/InitiateJob.schema.json"), TestFiles.SharedTypes });
 
@@ -34,7 +34,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void SetVaultNotifications()
+    public void SetVaultNotificationsSchemaGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/SetVaultNotifications.schema.json"), TestFiles.SharedTypes });
 
@@ -43,7 +43,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void SharedDefinitionsFile()
+    public void SharedDefinitionsFileGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.SharedTypes });
 
@@ -52,7 +52,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void DispatcherForGlacierEvents()
+    public void DispatcherForGlacierEventsMatchesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[]
         {
@@ -67,7 +67,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void TypeTable()
+    public void TypeTableSchemaGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.TestSchema("TypeTable.schema.json") });
 
@@ -76,7 +76,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void CustomNamespace()
+    public void CustomNamespaceIsTheDispatchersNamespace()
     {
         var run = GeneratorHarness.Run(
             new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") },
