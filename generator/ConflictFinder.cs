@@ -34,7 +34,7 @@ internal sealed record Conflicts(EquatableArray<string> LosingPaths, EquatableAr
             if (byClass.TryGetValue(evt.ClassName, out var owner))
             {
                 losers.Add(evt.Path);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameCollision, evt.Location, evt.ClassName, owner.Path, evt.Path, RenameAdvice(evt)));
+                diagnostics.Add(TypeNameCollision(evt, owner));
                 continue;
             }
 
@@ -50,13 +50,13 @@ internal sealed record Conflicts(EquatableArray<string> LosingPaths, EquatableAr
     /// Family): name the type after its service, <c>transfer.amazonaws.com</c> giving
     /// <c>TransferCreateUser</c>.
     /// </summary>
-    internal static string RenameAdvice(EventIdentity evt)
+    internal static DiagnosticInfo TypeNameCollision(EventIdentity evt, EventIdentity owner)
     {
         int dot = evt.EventSource.IndexOf('.');
         string service = Naming.EnumMemberName(dot > 0 ? evt.EventSource.Substring(0, dot) : evt.EventSource);
         string name = service + (Naming.PropertyName(evt.EventName) ?? Naming.EnumMemberName(evt.EventName));
         return Naming.IsIdentifier(name) && !string.Equals(name + "Event", evt.ClassName, StringComparison.Ordinal)
-            ? $"Give one a top-level \"x-csharp-name\", such as \"{name}\" for '{evt.Path}'."
-            : "Give one a top-level \"x-csharp-name\".";
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.EventTypeNameCollisionWithSuggestion, evt.Location, evt.ClassName, owner.Path, evt.Path, name)
+            : DiagnosticInfo.Create(DiagnosticDescriptors.EventTypeNameCollision, evt.Location, evt.ClassName, owner.Path, evt.Path);
     }
 }

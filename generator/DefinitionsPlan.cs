@@ -5,13 +5,6 @@ using GlacierTrail.Gen.Diagnostics;
 using GlacierTrail.Gen.Model;
 
 namespace GlacierTrail.Gen;
-
-/// <summary>The types a file of shared definitions generates, for checks across files.</summary>
-internal sealed record DefinitionsIdentity(string Path, EquatableArray<string> TypeNames);
-
-/// <summary>A definitions file's output name.</summary>
-internal sealed record DefinitionsHint(string Path, string HintName);
-
 /// <summary>
 /// Which definitions files are emitted, under which output names. Every definitions file shares
 /// one namespace, so two that define the same type would not compile together: the first by
@@ -33,7 +26,7 @@ internal sealed record DefinitionsPlan(EquatableArray<string> LosingPaths, Equat
             if (clash is not null)
             {
                 losers.Add(file.Path);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameCollision, new DiagnosticLocation(file.Path, 0, 0, 0, 0, 0, 0), clash, owners[clash], file.Path, "Rename the definition in one of them."));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DefinitionTypeNameCollision, new DiagnosticLocation(file.Path, 0, 0, 0, 0, 0, 0), clash, owners[clash], file.Path));
                 continue;
             }
 

@@ -184,18 +184,3 @@ public sealed class GlacierTrailGenerator : IIncrementalGenerator
         return "Definitions." + safe + ".g.cs";
     }
 }
-
-/// <summary>A schema file's path and text, as the pipeline's first cached value.</summary>
-internal sealed record SchemaFile(string Path, string? Text);
-
-/// <summary>Input of one event type's source file.</summary>
-internal sealed record EventOutput(EventSpec Spec, string Namespace);
-
-/// <summary>Input of one definitions file's source file.</summary>
-internal sealed record DefinitionsOutput(DefinitionsSpec Spec, string Namespace, string HintName);
-
-/// <summary>Input of the envelope's source files.</summary>
-internal sealed record EnvelopeOutput(EnvelopeSpec Spec, string Namespace);
-
-/// <summary>Input of the dispatcher's source file.</summary>
-internal sealed record DispatcherOutput(EquatableArray<EventIdentity> Events, string Namespace, bool Emit);

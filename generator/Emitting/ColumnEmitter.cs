@@ -21,26 +21,26 @@ internal static class ColumnEmitter
         string name = CSharp.Identifier(spec.Name);
         CSharp.Doc(w, "The members as export columns (JSON names in lowercase), in the order WriteColumns writes them.");
         w.Line($"public static {Export}.ColumnShape ColumnShape {{ get; }} = new {Export}.ColumnShape({CSharp.Literal(name)}, static () => new {Field}[]");
-        w.Open();
-        var names = ColumnNames(spec.Properties);
-        for (int i = 0; i < spec.Properties.Count; i++)
+        using (w.Block(suffix: ");"))
         {
-            w.Line(Column(spec.Properties[i].Type, names[i], types, spec.Name) + ",");
+            var names = ColumnNames(spec.Properties);
+            for (int i = 0; i < spec.Properties.Count; i++)
+            {
+                w.Line(Column(spec.Properties[i].Type, names[i], types, spec.Name) + ",");
+            }
         }
-
-        w.Close("});");
     }
 
     public static void EmitWriteColumns(SourceWriter w, ClassSpec spec, TypeNames types)
     {
         w.Line("/// <inheritdoc/>");
-        w.Open($"void {Export}.IColumnObject.WriteColumns({Export}.IColumnWriter writer)");
-        for (int i = 0; i < spec.Properties.Count; i++)
+        using (w.Block($"void {Export}.IColumnObject.WriteColumns({Export}.IColumnWriter writer)"))
         {
-            EmitWrite(w, spec.Properties[i].Type, "this." + CSharp.Identifier(spec.Properties[i].CSharpName), nullable: true, i.ToString(CultureInfo.InvariantCulture));
+            for (int i = 0; i < spec.Properties.Count; i++)
+            {
+                EmitWrite(w, spec.Properties[i].Type, "this." + CSharp.Identifier(spec.Properties[i].CSharpName), nullable: true, i.ToString(CultureInfo.InvariantCulture));
+            }
         }
-
-        w.Close();
     }
 
     /// <summary>The event type's export table: its payloads as structs where the schema describes them.</summary>
@@ -48,10 +48,12 @@ internal static class ColumnEmitter
     {
         string name = CSharp.Identifier(spec.ClassName);
         CSharp.Doc(w, "The typed export table of this event type: the envelope's columns, requestparameters and responseelements as structs, and the whole record as JSON.");
-        w.Line($"public static {Export}.ExportTable ExportTable {{ get; }} = new {Export}.ExportTable(");
-        w.Line($"    Key, {CSharp.Literal(spec.EventName.ToLowerInvariant())},");
-        w.Line("    " + Payload(spec, "requestParameters", name, types) + ",");
-        w.Line("    " + Payload(spec, "responseElements", name, types) + ");");
+        w.Lines($$"""
+            public static {{Export}}.ExportTable ExportTable { get; } = new {{Export}}.ExportTable(
+                Key, {{CSharp.Literal(spec.EventName.ToLowerInvariant())}},
+                {{Payload(spec, "requestParameters", name, types)}},
+                {{Payload(spec, "responseElements", name, types)}});
+            """);
     }
 
     private static string Payload(EventSpec spec, string jsonName, string eventClass, TypeNames types)
@@ -137,21 +139,27 @@ internal static class ColumnEmitter
                 bool list = type.Kind == TypeKind.Array;
                 string collection = (list ? "list" : "map") + id;
                 string item = (list ? "item" : "pair") + id;
-                w.Open($"if ({expression} is {{ }} {collection})");
-                w.Line(list ? "writer.BeginList();" : "writer.BeginMap();");
-                w.Open($"foreach (var {item} in {collection})");
-                if (!list)
+                using (w.Block($"if ({expression} is {{ }} {collection})"))
                 {
-                    w.Line($"writer.WriteMapKey({item}.Key);");
+                    w.Line(list ? "writer.BeginList();" : "writer.BeginMap();");
+                    using (w.Block($"foreach (var {item} in {collection})"))
+                    {
+                        if (!list)
+                        {
+                            w.Line($"writer.WriteMapKey({item}.Key);");
+                        }
+
+                        EmitWrite(w, type.Element!, list ? item : item + ".Value", type.ElementNullable, id + "_");
+                    }
+
+                    w.Line(list ? "writer.EndList();" : "writer.EndMap();");
                 }
 
-                EmitWrite(w, type.Element!, list ? item : item + ".Value", type.ElementNullable, id + "_");
-                w.Close();
-                w.Line(list ? "writer.EndList();" : "writer.EndMap();");
-                w.Close();
-                w.Open("else");
-                w.Line("writer.WriteNull();");
-                w.Close();
+                using (w.Block("else"))
+                {
+                    w.Line("writer.WriteNull();");
+                }
+
                 break;
             default:
                 w.Line($"writer.WriteJson({expression});");

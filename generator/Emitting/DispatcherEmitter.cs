@@ -13,95 +13,137 @@ namespace GlacierTrail.Gen.Emitting;
 internal static class DispatcherEmitter
 {
     private const string R = TypeNames.Runtime;
+    private const string Events = "global::System.Collections.Generic.IAsyncEnumerable<" + R + ".CloudTrailEvent>";
 
-    public static string Emit(IReadOnlyList<EventIdentity> events, string @namespace)
+    public static string Emit(IReadOnlyList<EventIdentity> events, string @namespace) => EventEmitter.File(@namespace, w =>
     {
         var types = new TypeNames(@namespace);
         var ordered = events
             .OrderBy(e => e.EventSource, System.StringComparer.Ordinal)
             .ThenBy(e => e.EventName, System.StringComparer.Ordinal)
             .ToList();
-        var w = EventEmitter.Header(@namespace);
         CSharp.Doc(w, "Reads CloudTrail logs into the typed events generated from the schemas in this compilation.");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Open("public static partial class GlacierTrailEvents");
-        CSharp.Doc(w, "The dispatcher, for the runtime's readers.");
-        w.Line($"public static {R}.Serialization.ICloudTrailEventFactory Factory {{ get; }} = new EventFactory();");
-        w.Line();
-        CSharp.Doc(w, "Every (eventSource, eventName) with a generated type.");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{R}.CloudTrailEventKey> KnownEvents => Factory.KnownEvents;");
-        w.Line();
-        CSharp.Doc(w, "The typed export table of every event type with a generated type, in the order of KnownEvents.");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{ColumnEmitter.Export}.ExportTable> ExportTables {{ get; }} = new {ColumnEmitter.Export}.ExportTable[]");
-        w.Open();
-        foreach (var evt in ordered)
+        using (w.Block("public static partial class GlacierTrailEvents"))
         {
-            w.Line($"{types.Named(evt.ClassName)}.ExportTable,");
-        }
+            w.Lines($$"""
+                /// <summary>
+                /// The dispatcher, for the runtime's readers.
+                /// </summary>
+                public static {{R}}.Serialization.ICloudTrailEventFactory Factory { get; } = new EventFactory();
 
-        w.Close("};");
-        w.Line();
-        CSharp.Doc(w, "Reads a log file (plain or gzip), or every log file under a directory, as events in order.");
-        w.Line($"public static global::System.Collections.Generic.IAsyncEnumerable<{R}.CloudTrailEvent> ReadFileAsync(string path, {R}.CloudTrailReaderOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        w.Line($"    {R}.CloudTrailLogReader.ReadFileAsync(path, Factory, options, cancellationToken);");
-        w.Line();
-        CSharp.Doc(w, "Reads a stream of CloudTrail records (plain or gzip) as events in order.");
-        w.Line($"public static global::System.Collections.Generic.IAsyncEnumerable<{R}.CloudTrailEvent> ReadAsync(global::System.IO.Stream stream, {R}.CloudTrailReaderOptions? options = null, string? sourceName = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        w.Line($"    {R}.CloudTrailLogReader.ReadAsync(stream, Factory, options, sourceName, cancellationToken);");
-        w.Line();
-        CSharp.Doc(w, "Reads a log held in memory (plain or gzip, any input format) as events in order; plain JSON is parsed where it lies.");
-        w.Line($"public static global::System.Collections.Generic.IEnumerable<{R}.CloudTrailEvent> Read(global::System.ReadOnlyMemory<byte> log, {R}.CloudTrailReaderOptions? options = null, string? sourceName = null) =>");
-        w.Line($"    {R}.CloudTrailLogReader.Read(log, Factory, options, sourceName);");
-        w.Line();
-        CSharp.Doc(w, "Parses one record (a JSON object in UTF-8).");
-        w.Line($"public static {R}.CloudTrailEvent ParseRecord(global::System.ReadOnlySpan<byte> utf8Json, {R}.CloudTrailReaderOptions? options = null) =>");
-        w.Line($"    {R}.Serialization.CloudTrailRecordParser.Parse(utf8Json, Factory, options);");
-        w.Line();
-        CSharp.Doc(w, "A new, empty event for these names, or null when no schema describes them.");
-        w.Open($"public static {R}.CloudTrailEvent? CreateEvent(global::System.ReadOnlySpan<byte> eventSource, global::System.ReadOnlySpan<byte> eventName)");
-        foreach (var source in ordered.GroupBy(e => e.EventSource))
-        {
-            w.Open($"if (global::System.MemoryExtensions.SequenceEqual(eventSource, {CSharp.Utf8Literal(source.Key)}))");
-            w.Open("switch (eventName.Length)");
-            foreach (var byLength in source.GroupBy(e => System.Text.Encoding.UTF8.GetByteCount(e.EventName)).OrderBy(g => g.Key))
+                /// <summary>
+                /// Every (eventSource, eventName) with a generated type.
+                /// </summary>
+                public static global::System.Collections.Generic.IReadOnlyList<{{R}}.CloudTrailEventKey> KnownEvents => Factory.KnownEvents;
+
+                /// <summary>
+                /// The typed export table of every event type with a generated type, in the order of KnownEvents.
+                /// </summary>
+                public static global::System.Collections.Generic.IReadOnlyList<{{ColumnEmitter.Export}}.ExportTable> ExportTables { get; } = new {{ColumnEmitter.Export}}.ExportTable[]
+                """);
+            using (w.Block(suffix: ";"))
             {
-                w.Open($"case {byLength.Key.ToString(CultureInfo.InvariantCulture)}:");
-                foreach (var evt in byLength)
+                foreach (var evt in ordered)
                 {
-                    w.Open($"if (global::System.MemoryExtensions.SequenceEqual(eventName, {CSharp.Utf8Literal(evt.EventName)}))");
-                    w.Line($"return new {types.Named(evt.ClassName)}();");
-                    w.Close();
-                    w.Line();
+                    w.Line($"{types.Named(evt.ClassName)}.ExportTable,");
                 }
-
-                w.Line("break;");
-                w.Close();
             }
 
-            w.Close();
-            w.Line();
-            w.Line("return null;");
-            w.Close();
-            w.Line();
-        }
+            w.Lines($$"""
 
-        w.Line("return null;");
-        w.Close();
-        w.Line();
-        w.Open($"private sealed class EventFactory : {R}.Serialization.ICloudTrailEventFactory");
-        w.Open($"private static readonly {R}.CloudTrailEventKey[] Known =");
-        foreach (var evt in ordered)
+                /// <summary>
+                /// Reads a log file (plain or gzip), or every log file under a directory, as events in order.
+                /// </summary>
+                public static {{Events}} ReadFileAsync(string path, {{R}}.CloudTrailReaderOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    {{R}}.CloudTrailLogReader.ReadFileAsync(path, Factory, options, cancellationToken);
+
+                /// <summary>
+                /// Reads a stream of CloudTrail records (plain or gzip) as events in order.
+                /// </summary>
+                public static {{Events}} ReadAsync(global::System.IO.Stream stream, {{R}}.CloudTrailReaderOptions? options = null, string? sourceName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    {{R}}.CloudTrailLogReader.ReadAsync(stream, Factory, options, sourceName, cancellationToken);
+
+                /// <summary>
+                /// Reads a log held in memory (plain or gzip, any input format) as events in order; plain JSON is parsed where it lies.
+                /// </summary>
+                public static global::System.Collections.Generic.IEnumerable<{{R}}.CloudTrailEvent> Read(global::System.ReadOnlyMemory<byte> log, {{R}}.CloudTrailReaderOptions? options = null, string? sourceName = null) =>
+                    {{R}}.CloudTrailLogReader.Read(log, Factory, options, sourceName);
+
+                /// <summary>
+                /// Parses one record (a JSON object in UTF-8).
+                /// </summary>
+                public static {{R}}.CloudTrailEvent ParseRecord(global::System.ReadOnlySpan<byte> utf8Json, {{R}}.CloudTrailReaderOptions? options = null) =>
+                    {{R}}.Serialization.CloudTrailRecordParser.Parse(utf8Json, Factory, options);
+
+                /// <summary>
+                /// A new, empty event for these names, or null when no schema describes them.
+                /// </summary>
+                """);
+            EmitCreateEvent(w, ordered, types);
+            w.Line();
+            EmitFactory(w, ordered);
+        }
+    });
+
+    private static void EmitCreateEvent(SourceWriter w, List<EventIdentity> ordered, TypeNames types)
+    {
+        using (w.Block($"public static {R}.CloudTrailEvent? CreateEvent(global::System.ReadOnlySpan<byte> eventSource, global::System.ReadOnlySpan<byte> eventName)"))
         {
-            w.Line($"new {R}.CloudTrailEventKey({CSharp.Literal(evt.EventSource)}, {CSharp.Literal(evt.EventName)}),");
-        }
+            foreach (var source in ordered.GroupBy(e => e.EventSource))
+            {
+                using (w.Block($"if (global::System.MemoryExtensions.SequenceEqual(eventSource, {CSharp.Utf8Literal(source.Key)}))"))
+                {
+                    using (w.Block("switch (eventName.Length)"))
+                    {
+                        foreach (var byLength in source.GroupBy(e => System.Text.Encoding.UTF8.GetByteCount(e.EventName)).OrderBy(g => g.Key))
+                        {
+                            using (w.Block($"case {byLength.Key.ToString(CultureInfo.InvariantCulture)}:"))
+                            {
+                                foreach (var evt in byLength)
+                                {
+                                    using (w.Block($"if (global::System.MemoryExtensions.SequenceEqual(eventName, {CSharp.Utf8Literal(evt.EventName)}))"))
+                                    {
+                                        w.Line($"return new {types.Named(evt.ClassName)}();");
+                                    }
 
-        w.Close("};");
-        w.Line();
-        w.Line($"public global::System.Collections.Generic.IReadOnlyList<{R}.CloudTrailEventKey> KnownEvents => Known;");
-        w.Line();
-        w.Line($"public {R}.CloudTrailEvent? Create(global::System.ReadOnlySpan<byte> eventSource, global::System.ReadOnlySpan<byte> eventName) => CreateEvent(eventSource, eventName);");
-        w.Close();
-        w.Close();
-        return EventEmitter.Footer(w);
+                                    w.Line();
+                                }
+
+                                w.Line("break;");
+                            }
+                        }
+                    }
+
+                    w.Line();
+                    w.Line("return null;");
+                }
+
+                w.Line();
+            }
+
+            w.Line("return null;");
+        }
+    }
+
+    private static void EmitFactory(SourceWriter w, List<EventIdentity> ordered)
+    {
+        using (w.Block($"private sealed class EventFactory : {R}.Serialization.ICloudTrailEventFactory"))
+        {
+            using (w.Block($"private static readonly {R}.CloudTrailEventKey[] Known =", ";"))
+            {
+                foreach (var evt in ordered)
+                {
+                    w.Line($"new {R}.CloudTrailEventKey({CSharp.Literal(evt.EventSource)}, {CSharp.Literal(evt.EventName)}),");
+                }
+            }
+
+            w.Lines($$"""
+
+                public global::System.Collections.Generic.IReadOnlyList<{{R}}.CloudTrailEventKey> KnownEvents => Known;
+
+                public {{R}}.CloudTrailEvent? Create(global::System.ReadOnlySpan<byte> eventSource, global::System.ReadOnlySpan<byte> eventName) => CreateEvent(eventSource, eventName);
+                """);
+        }
     }
 }

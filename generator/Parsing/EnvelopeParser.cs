@@ -78,26 +78,24 @@ internal static class EnvelopeParser
                 continue;
             }
 
-            string? problem = null;
+            EnvelopeProblem? problem = null;
             var member = Member(property, schema, role, defs, ref problem);
             if (member is not null && member.Kind is EnvelopeMemberKind.Payload or EnvelopeMemberKind.Time or EnvelopeMemberKind.Dispatch && ++flags > MaxFlags)
             {
-                problem = $"The envelope member '{property.Name}' needs a flag, and the {MaxFlags} flags are taken";
+                problem = new(DiagnosticDescriptors.EnvelopeFlagsTaken, MaxFlags.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 member = null;
             }
 
             if (member is not null && member.Rare && member.Kind is EnvelopeMemberKind.Time or EnvelopeMemberKind.Dispatch or EnvelopeMemberKind.Payload)
             {
-                problem = $"The envelope member '{property.Name}' cannot be \"{RareKeyword}\": its role decides where it is held";
+                problem = new(DiagnosticDescriptors.EnvelopeRoleNotRare, RareKeyword);
                 member = null;
             }
 
             if (member is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.Unsupported,
-                    positions.At(property.NameStart, property.NameEnd),
-                    problem ?? $"The envelope member '{property.Name}' has no shape the envelope holds; it is kept in ExtensionData"));
+                var (descriptor, detail) = problem ?? new(DiagnosticDescriptors.EnvelopeNoShape);
+                diagnostics.Add(DiagnosticInfo.Create(descriptor, positions.At(property.NameStart, property.NameEnd), detail is null ? new[] { property.Name } : new[] { property.Name, detail }));
                 continue;
             }
 
@@ -108,23 +106,25 @@ internal static class EnvelopeParser
         {
             var property = ((JsonObjectNode)root.Get("properties")!).Find(member.JsonName)!;
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.Unsupported,
+                DiagnosticDescriptors.EnvelopeColumnBeforeUnknown,
                 positions.At(property.NameStart, property.NameEnd),
-                $"The envelope member '{member.JsonName}' has \"{ColumnBeforeKeyword}\": '{member.ColumnBefore}', which is no envelope member; its column keeps the record's order"));
+                member.JsonName,
+                ColumnBeforeKeyword,
+                member.ColumnBefore!));
             members[members.IndexOf(member)] = member with { ColumnBefore = null };
         }
 
         return new EnvelopeSpec(path, members.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
-    private static EnvelopeMemberSpec? Member(JsonPropertyNode property, JsonObjectNode schema, string? role, JsonObjectNode? defs, ref string? problem)
+    private static EnvelopeMemberSpec? Member(JsonPropertyNode property, JsonObjectNode schema, string? role, JsonObjectNode? defs, ref EnvelopeProblem? problem)
     {
         string? name = schema.Get("x-csharp-name") is JsonScalarNode { Kind: JsonValueKind.String, Text: { } explicitName } && Naming.IsIdentifier(explicitName)
             ? explicitName
             : Naming.PropertyName(property.Name);
         if (name is null)
         {
-            problem = $"The envelope member '{property.Name}' is not a usable C# name; add \"x-csharp-name\"";
+            problem = new(DiagnosticDescriptors.EnvelopeUnusableName);
             return null;
         }
 
@@ -141,7 +141,7 @@ internal static class EnvelopeParser
             case "version": return Make(EnvelopeMemberKind.Version);
             case null: break;
             default:
-                problem = $"The envelope member '{property.Name}' has the unknown role '{role}' (dispatch, payload, time, version or extension)";
+                problem = new(DiagnosticDescriptors.EnvelopeUnknownRole, role);
                 return null;
         }
 

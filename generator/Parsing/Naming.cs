@@ -17,6 +17,7 @@ internal static class Naming
     public static readonly HashSet<string> ReservedEnumMembers = new()
     {
         "Value", "IsKnown", "KnownValues", "Read", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "PrintMembers",
     };
 
     /// <summary>

@@ -41,7 +41,7 @@ internal static class ReferenceResolver
         var lookup = ToLookup(index);
         return references
             .Where(r => !lookup.ContainsKey(r.Target))
-            .Select(r => DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, r.Location, r.Written, $"no schema file in the compilation defines '{r.Target}'"))
+            .Select(r => DiagnosticInfo.Create(DiagnosticDescriptors.MissingExternalDefinition, r.Location, r.Written, r.Target))
             .ToEquatableArray();
     }
 

@@ -65,7 +65,7 @@ internal static class SchemaParser
 
         if (root is not JsonObjectNode schema)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCloudTrailBinding, positions.At(root.Start, root.End), "A schema file must hold a JSON object"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SchemaNotObject, positions.At(root.Start, root.End)));
             return Result(path, null, null, diagnostics);
         }
 
@@ -78,10 +78,7 @@ internal static class SchemaParser
                 return Result(path, null, definitions, diagnostics, references);
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InvalidCloudTrailBinding,
-                positions.At(schema.Start, schema.Start + 1),
-                "This schema has no \"x-cloudtrail\": add \"x-cloudtrail\": { \"eventSource\": \"glacier.amazonaws.com\", \"eventName\": \"...\" } to describe an event, or keep only \"$defs\" for a file of shared definitions"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingCloudTrailBinding, positions.At(schema.Start, schema.Start + 1)));
             return Result(path, null, null, diagnostics);
         }
 
@@ -95,10 +92,7 @@ internal static class SchemaParser
         string? eventName = (binding.Value as JsonObjectNode)?.Get("eventName") is JsonScalarNode { Kind: JsonValueKind.String, Text: { Length: > 0 } name } ? name : null;
         if (eventSource is null || eventName is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InvalidCloudTrailBinding,
-                positions.At(binding.Value.Start, binding.Value.End),
-                "\"x-cloudtrail\" must be an object with non-empty string \"eventSource\" and \"eventName\", e.g. { \"eventSource\": \"glacier.amazonaws.com\", \"eventName\": \"CreateVault\" }"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedCloudTrailBinding, positions.At(binding.Value.Start, binding.Value.End)));
             return null;
         }
 
@@ -127,7 +121,7 @@ internal static class SchemaParser
                 type = builder.TypeOf(node, typeBase + csharpName, jsonName, out _);
                 if (type.Kind is not (TypeKind.Object or TypeKind.External or TypeKind.Raw))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported, positions.At(node.Start, node.End), $"'{jsonName}' must be described as an object; it is kept as raw JSON"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PayloadNotObject, positions.At(node.Start, node.End), jsonName));
                     type = null;
                 }
                 else if (type.Kind == TypeKind.Raw)
@@ -143,10 +137,7 @@ internal static class SchemaParser
         {
             if (!PayloadNames.Any(p => p.JsonName == property.Name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.Unsupported,
-                    positions.At(property.NameStart, property.NameEnd),
-                    $"The top-level property '{property.Name}' is ignored: an event schema describes requestParameters, responseElements and additionalEventData; the envelope is typed by the runtime"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TopLevelPropertyIgnored, positions.At(property.NameStart, property.NameEnd), property.Name));
             }
         }
 

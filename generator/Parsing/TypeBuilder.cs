@@ -13,27 +13,11 @@ namespace GlacierTrail.Gen.Parsing;
 /// </summary>
 internal sealed class TypeBuilder
 {
-    // Keywords that change nothing in the generated types but are legal annotations.
-    private static readonly HashSet<string> Annotations = new()
-    {
-        "$schema", "$id", "$comment", "title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly",
-    };
-
-    private static readonly HashSet<string> Supported = new()
-    {
-        "type", "properties", "required", "items", "additionalProperties", "enum", "format", "$ref", "$defs",
-    };
-
-    // Keywords that make the shape of a value something our types cannot say.
-    private static readonly HashSet<string> ShapeChanging = new()
-    {
-        "oneOf", "anyOf", "allOf", "not", "if", "then", "else", "const", "patternProperties", "prefixItems", "dependentSchemas",
-    };
-
     private readonly string _path;
     private readonly string _typePrefix;
     private readonly SourcePositions _positions;
-    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly SchemaReporter _report;
+    private readonly SchemaKeywords _keywords;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, JsonNode> _defs = new();
     private readonly Dictionary<string, TypeRef> _resolvedDefs = new();
@@ -46,7 +30,8 @@ internal sealed class TypeBuilder
         _path = path;
         _typePrefix = typePrefix;
         _positions = positions;
-        _diagnostics = diagnostics;
+        _report = new SchemaReporter(positions, diagnostics);
+        _keywords = new SchemaKeywords(_report);
         _cancellationToken = cancellationToken;
     }
 
@@ -95,24 +80,24 @@ internal sealed class TypeBuilder
 
         if (node is not JsonObjectNode schema)
         {
-            Report(DiagnosticDescriptors.Unsupported, node, $"The schema at '{jsonPath}' must be a JSON object; the value is kept as raw JSON");
+            _report.At(DiagnosticDescriptors.SchemaValueNotObject, node, jsonPath);
             return TypeRef.Raw;
         }
 
-        CheckKeywords(schema, jsonPath);
+        _keywords.Check(schema, jsonPath);
         if (schema.Find("$ref") is { } reference)
         {
             return Reference(reference);
         }
 
-        var types = ReadTypes(schema, jsonPath, out includesNull);
+        var types = _keywords.ReadTypes(schema, jsonPath, out includesNull);
         if (types.Count > 1)
         {
-            Report(DiagnosticDescriptors.Unsupported, schema.Get("type")!, $"A value of several types ({string.Join(", ", types)}) at '{jsonPath}' is not supported; it is kept as raw JSON");
+            _report.At(DiagnosticDescriptors.SeveralTypes, schema.Get("type")!, string.Join(", ", types), jsonPath);
             return TypeRef.Raw;
         }
 
-        if (HasShapeChangingKeyword(schema))
+        if (SchemaKeywords.HasShapeChangingKeyword(schema))
         {
             return TypeRef.Raw;
         }
@@ -137,13 +122,13 @@ internal sealed class TypeBuilder
             case "string":
                 return StringType(schema, suggestedName, jsonPath);
             case "integer":
-                WarnEnumIgnored(schema, jsonPath);
+                _keywords.WarnEnumIgnored(schema, jsonPath);
                 return TypeRef.Integer;
             case "number":
-                WarnEnumIgnored(schema, jsonPath);
+                _keywords.WarnEnumIgnored(schema, jsonPath);
                 return TypeRef.Number;
             case "boolean":
-                WarnEnumIgnored(schema, jsonPath);
+                _keywords.WarnEnumIgnored(schema, jsonPath);
                 return TypeRef.Boolean;
             case "array":
                 if (schema.Get("items") is { } items)
@@ -156,7 +141,7 @@ internal sealed class TypeBuilder
             case "object":
                 return ObjectType(schema, suggestedName, jsonPath);
             default:
-                Report(DiagnosticDescriptors.Unsupported, schema.Get("type")!, $"The type '{type}' at '{jsonPath}' is not a JSON Schema type; the value is kept as raw JSON");
+                _report.At(DiagnosticDescriptors.UnknownType, schema.Get("type")!, type, jsonPath);
                 return TypeRef.Raw;
         }
     }
@@ -176,7 +161,7 @@ internal sealed class TypeBuilder
             }
 
             string shown = (format as JsonScalarNode)?.Text ?? "?";
-            Report(DiagnosticDescriptors.Unsupported, format, $"The format '{shown}' at '{jsonPath}' is not supported; the value is read as a plain string");
+            _report.At(DiagnosticDescriptors.UnsupportedFormat, format, shown, jsonPath);
         }
 
         return TypeRef.String;
@@ -186,7 +171,7 @@ internal sealed class TypeBuilder
     {
         if (values is not JsonArrayNode array)
         {
-            Report(DiagnosticDescriptors.Unsupported, values, "\"enum\" must be an array of strings; the value is read as a plain string");
+            _report.At(DiagnosticDescriptors.EnumNotArray, values);
             return TypeRef.String;
         }
 
@@ -198,7 +183,7 @@ internal sealed class TypeBuilder
         {
             if (item is not JsonScalarNode { Kind: JsonValueKind.String, Text: { } value })
             {
-                Report(DiagnosticDescriptors.Unsupported, item, "Only string enum values are supported; this value is ignored (it is still read, as an unknown value)");
+                _report.At(DiagnosticDescriptors.EnumValueNotString, item);
                 continue;
             }
 
@@ -231,7 +216,7 @@ internal sealed class TypeBuilder
 
         if (properties is not null)
         {
-            Report(DiagnosticDescriptors.Unsupported, properties, $"\"properties\" at '{jsonPath}' must be an object; the value is kept as raw JSON");
+            _report.At(DiagnosticDescriptors.PropertiesNotObject, properties, jsonPath);
             return TypeRef.Raw;
         }
 
@@ -247,7 +232,7 @@ internal sealed class TypeBuilder
 
     private TypeRef DefineClass(JsonObjectNode schema, string name, string jsonPath)
     {
-        var required = ReadRequired(schema, jsonPath);
+        var required = _keywords.ReadRequired(schema, jsonPath);
         var properties = new List<PropertySpec>();
         var used = new Dictionary<string, string>();
         foreach (string reserved in Naming.ReservedClassMembers)
@@ -267,7 +252,7 @@ internal sealed class TypeBuilder
 
             if (used.TryGetValue(csharpName, out string? existing))
             {
-                Report(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, existing, property.Name, csharpName);
+                _report.At(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, existing, property.Name, csharpName);
                 continue;
             }
 
@@ -290,13 +275,13 @@ internal sealed class TypeBuilder
                 return text;
             }
 
-            Report(DiagnosticDescriptors.InvalidCSharpName, explicitName, (explicitName as JsonScalarNode)?.Text ?? "(not a string)");
+            _report.At(DiagnosticDescriptors.InvalidCSharpName, explicitName, (explicitName as JsonScalarNode)?.Text ?? "(not a string)");
         }
 
         string? derived = Naming.PropertyName(property.Name);
         if (derived is null)
         {
-            Report(DiagnosticDescriptors.UnusableName, property.NameStart, property.NameEnd, property.Name);
+            _report.At(DiagnosticDescriptors.UnusableName, property.NameStart, property.NameEnd, property.Name);
         }
 
         return derived;
@@ -306,7 +291,7 @@ internal sealed class TypeBuilder
     {
         if (reference.Value is not JsonScalarNode { Kind: JsonValueKind.String, Text: { } target })
         {
-            Report(DiagnosticDescriptors.UnresolvedReference, reference.Value, "(not a string)", "a $ref must be a string");
+            _report.At(DiagnosticDescriptors.ReferenceNotString, reference.Value);
             return TypeRef.Raw;
         }
 
@@ -316,7 +301,7 @@ internal sealed class TypeBuilder
         const string DefsPrefix = "/$defs/";
         if (!fragment.StartsWith(DefsPrefix, System.StringComparison.Ordinal) || fragment.Length == DefsPrefix.Length || fragment.IndexOf('/', DefsPrefix.Length) >= 0)
         {
-            Report(DiagnosticDescriptors.UnresolvedReference, reference.Value, target, "only references to \"#/$defs/Name\" in this file or \"file.json#/$defs/Name\" in another are supported");
+            _report.At(DiagnosticDescriptors.ReferenceForm, reference.Value, target);
             return TypeRef.Raw;
         }
 
@@ -340,13 +325,13 @@ internal sealed class TypeBuilder
 
         if (!_defs.TryGetValue(defName, out var definition))
         {
-            Report(DiagnosticDescriptors.UnresolvedReference, start, end, "#/$defs/" + defName, $"there is no definition '{defName}' in this file's $defs");
+            _report.At(DiagnosticDescriptors.MissingLocalDefinition, start, end, "#/$defs/" + defName, defName);
             return TypeRef.Raw;
         }
 
         if (!_defsInProgress.Add(defName))
         {
-            Report(DiagnosticDescriptors.CyclicReference, start, end, "#/$defs/" + defName);
+            _report.At(DiagnosticDescriptors.CyclicReference, start, end, "#/$defs/" + defName);
             return TypeRef.Raw;
         }
 
@@ -359,7 +344,7 @@ internal sealed class TypeBuilder
                 string unique = UniqueName(name);
                 var typeRef = new TypeRef(TypeKind.Object, unique);
                 _resolvedDefs[defName] = typeRef;
-                CheckKeywords(schema, defName);
+                _keywords.Check(schema, defName);
                 return DefineClass(schema, unique, defName);
             }
 
@@ -394,110 +379,12 @@ internal sealed class TypeBuilder
                 return text;
             }
 
-            Report(DiagnosticDescriptors.InvalidCSharpName, explicitName, (explicitName as JsonScalarNode)?.Text ?? "(not a string)");
+            _report.At(DiagnosticDescriptors.InvalidCSharpName, explicitName, (explicitName as JsonScalarNode)?.Text ?? "(not a string)");
         }
 
         return _typePrefix + (Naming.PropertyName(defName) ?? Naming.EnumMemberName(defName));
     }
 
-    private List<string> ReadTypes(JsonObjectNode schema, string jsonPath, out bool includesNull)
-    {
-        includesNull = false;
-        var result = new List<string>();
-        var type = schema.Get("type");
-        IEnumerable<JsonNode> entries = type switch
-        {
-            null => Enumerable.Empty<JsonNode>(),
-            JsonArrayNode array => array.Items,
-            _ => new[] { type },
-        };
-        foreach (var entry in entries)
-        {
-            if (entry is not JsonScalarNode { Kind: JsonValueKind.String, Text: { } name })
-            {
-                Report(DiagnosticDescriptors.Unsupported, entry, $"\"type\" at '{jsonPath}' must be a string or an array of strings; the value is kept as raw JSON");
-                result.Add("?");
-                continue;
-            }
-
-            if (name == "null")
-            {
-                includesNull = true;
-            }
-            else if (!result.Contains(name))
-            {
-                result.Add(name);
-            }
-        }
-
-        return result;
-    }
-
-    private HashSet<string> ReadRequired(JsonObjectNode schema, string jsonPath)
-    {
-        var required = new HashSet<string>();
-        var node = schema.Get("required");
-        if (node is null)
-        {
-            return required;
-        }
-
-        if (node is not JsonArrayNode array)
-        {
-            Report(DiagnosticDescriptors.Unsupported, node, $"\"required\" at '{jsonPath}' must be an array of strings; it is ignored");
-            return required;
-        }
-
-        foreach (var item in array.Items)
-        {
-            if (item is JsonScalarNode { Kind: JsonValueKind.String, Text: { } name })
-            {
-                required.Add(name);
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.Unsupported, item, $"\"required\" at '{jsonPath}' must hold property names (strings); this entry is ignored");
-            }
-        }
-
-        return required;
-    }
-
-    private void CheckKeywords(JsonObjectNode schema, string jsonPath)
-    {
-        foreach (var keyword in schema.Properties)
-        {
-            string name = keyword.Name;
-            if (Supported.Contains(name) || Annotations.Contains(name) || name.StartsWith("x-", System.StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string consequence = ShapeChanging.Contains(name) ? "the value is kept as raw JSON" : "it is ignored";
-            Report(DiagnosticDescriptors.Unsupported, keyword.NameStart, keyword.NameEnd, $"The keyword '{name}' at '{jsonPath}' is not supported; {consequence}");
-        }
-    }
-
-    private static bool HasShapeChangingKeyword(JsonObjectNode schema)
-    {
-        foreach (var keyword in schema.Properties)
-        {
-            if (ShapeChanging.Contains(keyword.Name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void WarnEnumIgnored(JsonObjectNode schema, string jsonPath)
-    {
-        if (schema.Get("enum") is { } values)
-        {
-            Report(DiagnosticDescriptors.Unsupported, values, $"Only string enums are supported; \"enum\" at '{jsonPath}' is ignored");
-        }
-    }
 
     private string UniqueName(string name)
     {
@@ -513,10 +400,4 @@ internal sealed class TypeBuilder
 
     public static string? Description(JsonObjectNode? schema) =>
         schema?.Get("description") is JsonScalarNode { Kind: JsonValueKind.String, Text: { } text } ? text : null;
-
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonNode node, params string[] arguments) =>
-        Report(descriptor, node.Start, node.End, arguments);
-
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] arguments) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _positions.At(start, end), arguments));
 }

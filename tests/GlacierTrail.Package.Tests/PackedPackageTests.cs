@@ -112,7 +112,7 @@ public sealed class PackedPackageTests
         string[] required =
         {
             "lib/net10.0/GlacierTrail.dll",
-            "analyzers/dotnet/cs/GlacierTrail.Gen.dll",
+            "analyzers/dotnet/cs/GlacierTrail.Gen.SourceGeneration.dll",
             "analyzers/dotnet/cs/System.Text.Json.dll",
             "analyzers/dotnet/cs/System.Text.Encodings.Web.dll",
             "analyzers/dotnet/cs/Microsoft.Bcl.AsyncInterfaces.dll",
@@ -130,6 +130,10 @@ public sealed class PackedPackageTests
 
         // Roslyn belongs to the compiler host; shipping it would shadow the host's.
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/dotnet/cs/Microsoft.CodeAnalysis", StringComparison.Ordinal));
+
+        // The generator assembly is not named like the package: an analyzer named GlacierTrail.Gen.dll
+        // beside it would be a second copy of the generator, and every type would be generated twice.
+        Assert.DoesNotContain("analyzers/dotnet/cs/GlacierTrail.Gen.dll", entries);
     }
 
     private static void CopyConsumer(string destination, string version)

@@ -321,7 +321,8 @@ public sealed class IncrementalCachingTests
     private static void CheckType(Type type, string path, List<string> problems, HashSet<Type> seen)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || !seen.Add(underlying))
+        // A DiagnosticDescriptor is immutable and compares by value (Roslyn's IEquatable), as a record would.
+        if (underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(DiagnosticDescriptor) || !seen.Add(underlying))
         {
             return;
         }

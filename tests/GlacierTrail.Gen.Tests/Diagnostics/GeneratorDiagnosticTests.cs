@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using GlacierTrail.Gen.Diagnostics;
@@ -21,8 +22,27 @@ public sealed class GeneratorDiagnosticTests
     {
         Assert.Equal(
             Enumerable.Range(1, 12).Select(i => $"GTG{i:000}"),
-            DiagnosticDescriptors.All.Select(d => d.Id));
-        Assert.All(DiagnosticDescriptors.All, d => Assert.Same(d, DiagnosticDescriptors.ById(d.Id)));
+            DiagnosticDescriptors.All.Select(d => d.Id).Distinct());
+
+        // The messages of one id are cases of one diagnostic: one title and severity.
+        Assert.All(DiagnosticDescriptors.All.GroupBy(d => d.Id), id =>
+        {
+            Assert.Single(id.Select(d => d.Title.ToString(CultureInfo.InvariantCulture)).Distinct());
+            Assert.Single(id.Select(d => d.DefaultSeverity).Distinct());
+        });
+    }
+
+    [Fact]
+    public void EveryMessageIsWrittenInTheTableNotPassedAsAnArgument()
+    {
+        // A message that is only a placeholder would let call sites write their own sentences.
+        Assert.All(DiagnosticDescriptors.All, d =>
+        {
+            string message = d.MessageFormat.ToString(CultureInfo.InvariantCulture);
+            Assert.DoesNotMatch(@"^\s*\{\d+\}\s*$", message);
+            Assert.Equal(message.Trim(), message);
+        });
+        Assert.Equal(DiagnosticDescriptors.All.Length, DiagnosticDescriptors.All.Select(d => d.MessageFormat.ToString(CultureInfo.InvariantCulture)).Distinct().Count());
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class HostileSchemaTests
         AssertSafe(run);
         string source = run.Source("classEvent.g.cs");
         Assert.Contains("public sealed partial class @event", source, StringComparison.Ordinal);
-        Assert.Contains("public readonly partial struct @namespace", source, StringComparison.Ordinal);
+        Assert.Contains("public readonly partial record struct @namespace", source, StringComparison.Ordinal);
         string record = Record("TypeKeywords", "{\"a\":{\"n\":1},\"b\":\"x\"}");
         using var assembly = Load(run);
         var evt = Parse(assembly, record);

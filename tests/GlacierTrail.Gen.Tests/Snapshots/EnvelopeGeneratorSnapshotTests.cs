@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using GlacierTrail.Gen.Emitting;
 using GlacierTrail.Gen.Model;
@@ -128,9 +129,9 @@ public sealed class EnvelopeGeneratorSnapshotTests
         Assert.Equal(new[] { "eventVersion", "region" }, spec.Members.Select(m => m.JsonName));
         Assert.Null(spec.Members[1].ColumnBefore);
         Assert.Equal(3, spec.Diagnostics.Count);
-        Assert.All(spec.Diagnostics, d => Assert.Equal("GTG004", d.Id));
-        Assert.Contains("sideways", spec.Diagnostics[0].Arguments[0], StringComparison.Ordinal);
-        Assert.Contains("nowhere", spec.Diagnostics[2].Arguments[0], StringComparison.Ordinal);
+        Assert.All(spec.Diagnostics, d => Assert.Equal("GTG004", d.Descriptor.Id));
+        Assert.Contains("sideways", spec.Diagnostics[0].ToDiagnostic().GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("nowhere", spec.Diagnostics[2].ToDiagnostic().GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class GeneratorSnapshotTests
     private const string SharedDefinitions = "Definitions.shared.glacier_types.g.cs";
 
     [Fact]
-    public void CreateVault()
+    public void CreateVaultSchemaGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") });
 
@@ -26,7 +26,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void InitiateJob()
+    public void InitiateJobSchemaGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/InitiateJob.schema.json"), TestFiles.SharedTypes });
 
@@ -35,7 +35,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void SetVaultNotifications()
+    public void SetVaultNotificationsSchemaGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/SetVaultNotifications.schema.json"), TestFiles.SharedTypes });
 
@@ -44,7 +44,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void SharedDefinitionsFile()
+    public void SharedDefinitionsFileGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.SharedTypes });
 
@@ -53,7 +53,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void DispatcherForGlacierEvents()
+    public void DispatcherForGlacierEventsMatchesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[]
         {
@@ -68,7 +68,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void MetadataForGlacierEventsAndEveryType()
+    public void MetadataOfGlacierEventsAndEveryTypeGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[]
         {
@@ -84,7 +84,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void TypeTable()
+    public void TypeTableSchemaGeneratesItsBaseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.TestSchema("TypeTable.schema.json") });
 
@@ -93,7 +93,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void CustomNamespace()
+    public void CustomNamespaceIsTheDispatchersNamespace()
     {
         var run = GeneratorHarness.Run(
             new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") },

@@ -1,0 +1,58 @@
+using System;
+using GlacierTrail.Gen.Emitting;
+using Xunit;
+
+namespace GlacierTrail.Gen.Tests.Emitting;
+
+/// <summary>The writer every emitter writes through: braces in blocks, and no text with a block left open.</summary>
+public sealed class SourceWriterTests
+{
+    [Fact]
+    public void BlockWritesItsHeaderBracesAndSuffixAroundIndentedLines()
+    {
+        var w = new SourceWriter();
+        using (w.Block("public sealed class X"))
+        {
+            using (w.Block("private static readonly int[] Values =", ";"))
+            {
+                w.Line("1,");
+            }
+        }
+
+        Assert.Equal(
+            "public sealed class X\n{\n    private static readonly int[] Values =\n    {\n        1,\n    };\n}\n",
+            w.ToText());
+    }
+
+    [Fact]
+    public void UnclosedBlockThrowsWhenTheTextIsTaken()
+    {
+        var w = new SourceWriter();
+        w.Block("namespace N");
+        w.Line("class C { }");
+
+        var error = Assert.Throws<InvalidOperationException>(() => w.ToText());
+        Assert.Contains("1 level(s) deep", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => w.ToSourceText());
+    }
+
+    [Fact]
+    public void ClosingABlockThatWasNeverOpenedThrows()
+    {
+        var w = new SourceWriter();
+
+        Assert.Throws<InvalidOperationException>(() => w.Close());
+    }
+
+    [Fact]
+    public void TemplateLinesTakeTheIndentationAndLfLineEndsOnly()
+    {
+        var w = new SourceWriter();
+        using (w.Block("class C"))
+        {
+            w.Lines("int A;\r\n\r\nint B;   ");
+        }
+
+        Assert.Equal("class C\n{\n    int A;\n\n    int B;\n}\n", w.ToText());
+    }
+}
