@@ -103,6 +103,19 @@ public sealed class GeneratorSnapshotTests
         SnapshotVerifier.Verify(run, new[] { Dispatcher });
     }
 
+    [Fact]
+    public void RecordSchemaEnvelope()
+    {
+        // The runtime's own mode: its output completes internal partial types of the runtime, so
+        // the runtime's build compiles it; here each source must parse.
+        var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema(Envelope.EnvelopeGeneratorTests.RecordSchema) }, Envelope.EnvelopeGeneratorTests.RuntimeOptions);
+
+        run.AssertGeneratorDiagnostics();
+        Assert.Equal(Envelope.EnvelopeGeneratorTests.EnvelopeSources.Append(Envelope.EnvelopeGeneratorTests.RecordDefinitions).OrderBy(n => n, System.StringComparer.Ordinal), run.HintNames);
+        Assert.All(run.Result.GeneratedSources, source => Assert.Empty(source.SyntaxTree.GetDiagnostics()));
+        SnapshotVerifier.Verify(run, Envelope.EnvelopeGeneratorTests.EnvelopeSources);
+    }
+
     private static void AssertCleanRun(GeneratorRun run, params string[] expectedHintNames)
     {
         run.AssertGeneratorDiagnostics();
