@@ -12,21 +12,21 @@ namespace GlacierTrail.Envelope
         private static void WriteMembers(global::GlacierTrail.CloudTrailEvent evt, global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.RawJsonProperty>? ext)
         {
             ref readonly var f = ref evt.Fields;
-            if (f.EventVersion is { } eventVersionValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "eventVersion"))
+            if (f.EventVersion is { } eventVersionValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "eventVersion"))
             {
                 writer.WriteString("eventVersion"u8, eventVersionValue.Value);
             }
 
-            if (f.UserIdentity is { } userIdentityValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "userIdentity"))
+            if (f.UserIdentity is { } userIdentityValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "userIdentity"))
             {
                 writer.WritePropertyName("userIdentity"u8);
                 userIdentityValue.WriteTo(writer);
             }
 
-            if (f.EventTime is { } eventTimeValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "eventTime"))
+            if (f.EventTime is { } eventTimeValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "eventTime"))
             {
                 writer.WritePropertyName("eventTime"u8);
-                global::GlacierTrail.CloudTrailJsonWriter.WriteDateTimeValue(writer, eventTimeValue);
+                global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteDateTimeValue(writer, eventTimeValue);
             }
 
             if ((f.PresentPayloads & global::GlacierTrail.Envelope.PayloadFlags.NoEventSource) == 0)
@@ -39,60 +39,60 @@ namespace GlacierTrail.Envelope
                 writer.WriteString("eventName"u8, evt.EventName);
             }
 
-            if (f.AwsRegion is { } awsRegionValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "awsRegion"))
+            if (f.AwsRegion is { } awsRegionValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "awsRegion"))
             {
                 writer.WriteString("awsRegion"u8, awsRegionValue);
             }
 
-            if (f.SourceIPAddress is { } sourceIPAddressValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "sourceIPAddress"))
+            if (f.SourceIPAddress is { } sourceIPAddressValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "sourceIPAddress"))
             {
                 writer.WriteString("sourceIPAddress"u8, sourceIPAddressValue);
             }
 
-            if (f.UserAgent is { } userAgentValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "userAgent"))
+            if (f.UserAgent is { } userAgentValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "userAgent"))
             {
                 writer.WriteString("userAgent"u8, userAgentValue);
             }
 
-            if (f.ErrorCode is { } errorCodeValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "errorCode"))
+            if (f.ErrorCode is { } errorCodeValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "errorCode"))
             {
                 writer.WriteString("errorCode"u8, errorCodeValue);
             }
 
-            if (f.ErrorMessage is { } errorMessageValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "errorMessage"))
+            if (f.ErrorMessage is { } errorMessageValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "errorMessage"))
             {
                 writer.WriteString("errorMessage"u8, errorMessageValue);
             }
 
-            WritePayload(evt, writer, global::GlacierTrail.CloudTrailPayload.RequestParameters, "requestParameters"u8);
-            WritePayload(evt, writer, global::GlacierTrail.CloudTrailPayload.ResponseElements, "responseElements"u8);
-            WritePayload(evt, writer, global::GlacierTrail.CloudTrailPayload.AdditionalEventData, "additionalEventData"u8);
-            if (f.RequestId is { } requestIdValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "requestID"))
+            WritePayload(evt, writer, global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters, "requestParameters"u8);
+            WritePayload(evt, writer, global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements, "responseElements"u8);
+            WritePayload(evt, writer, global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData, "additionalEventData"u8);
+            if (f.RequestId is { } requestIdValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "requestID"))
             {
                 writer.WriteString("requestID"u8, requestIdValue);
             }
 
-            if (f.EventId is { } eventIdValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "eventID"))
+            if (f.EventId is { } eventIdValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "eventID"))
             {
                 writer.WriteString("eventID"u8, eventIdValue);
             }
 
-            if (f.EventType is { } eventTypeValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "eventType"))
+            if (f.EventType is { } eventTypeValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "eventType"))
             {
                 writer.WriteString("eventType"u8, eventTypeValue.Value);
             }
 
-            if (f.ApiVersion is { } apiVersionValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "apiVersion"))
+            if (f.ApiVersion is { } apiVersionValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "apiVersion"))
             {
                 writer.WriteString("apiVersion"u8, apiVersionValue);
             }
 
-            if (f.ReadOnly is { } readOnlyValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "readOnly"))
+            if (f.ReadOnly is { } readOnlyValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "readOnly"))
             {
                 writer.WriteBoolean("readOnly"u8, readOnlyValue);
             }
 
-            if (f.Resources is { } resourcesValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "resources"))
+            if (f.Resources is { } resourcesValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "resources"))
             {
                 writer.WriteStartArray("resources"u8);
                 for (int i = 0; i < resourcesValue.Count; i++)
@@ -103,66 +103,66 @@ namespace GlacierTrail.Envelope
                 writer.WriteEndArray();
             }
 
-            if (f.RecipientAccountId is { } recipientAccountIdValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "recipientAccountId"))
+            if (f.RecipientAccountId is { } recipientAccountIdValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "recipientAccountId"))
             {
                 writer.WriteString("recipientAccountId"u8, recipientAccountIdValue);
             }
 
-            if (f.ServiceEventDetails is { } serviceEventDetailsValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "serviceEventDetails"))
+            if (f.ServiceEventDetails is { } serviceEventDetailsValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "serviceEventDetails"))
             {
                 writer.WritePropertyName("serviceEventDetails"u8);
                 serviceEventDetailsValue.WriteTo(writer);
             }
 
-            if (f.SharedEventId is { } sharedEventIdValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "sharedEventID"))
+            if (f.SharedEventId is { } sharedEventIdValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "sharedEventID"))
             {
                 writer.WriteString("sharedEventID"u8, sharedEventIdValue);
             }
 
-            if (f.VpcEndpointId is { } vpcEndpointIdValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "vpcEndpointId"))
+            if (f.VpcEndpointId is { } vpcEndpointIdValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "vpcEndpointId"))
             {
                 writer.WriteString("vpcEndpointId"u8, vpcEndpointIdValue);
             }
 
-            if (f.VpcEndpointAccountId is { } vpcEndpointAccountIdValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "vpcEndpointAccountId"))
+            if (f.VpcEndpointAccountId is { } vpcEndpointAccountIdValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "vpcEndpointAccountId"))
             {
                 writer.WriteString("vpcEndpointAccountId"u8, vpcEndpointAccountIdValue);
             }
 
-            if (f.ManagementEvent is { } managementEventValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "managementEvent"))
+            if (f.ManagementEvent is { } managementEventValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "managementEvent"))
             {
                 writer.WriteBoolean("managementEvent"u8, managementEventValue);
             }
 
-            if (f.EventCategory is { } eventCategoryValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "eventCategory"))
+            if (f.EventCategory is { } eventCategoryValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "eventCategory"))
             {
                 writer.WriteString("eventCategory"u8, eventCategoryValue.Value);
             }
 
-            if (f.Addendum is { } addendumValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "addendum"))
+            if (f.Addendum is { } addendumValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "addendum"))
             {
                 writer.WritePropertyName("addendum"u8);
                 addendumValue.WriteTo(writer);
             }
 
-            if (f.SessionCredentialFromConsole is { } sessionCredentialFromConsoleValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "sessionCredentialFromConsole"))
+            if (f.SessionCredentialFromConsole is { } sessionCredentialFromConsoleValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "sessionCredentialFromConsole"))
             {
                 writer.WriteString("sessionCredentialFromConsole"u8, sessionCredentialFromConsoleValue);
             }
 
-            if (f.EdgeDeviceDetails is { } edgeDeviceDetailsValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "edgeDeviceDetails"))
+            if (f.EdgeDeviceDetails is { } edgeDeviceDetailsValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "edgeDeviceDetails"))
             {
                 writer.WritePropertyName("edgeDeviceDetails"u8);
                 edgeDeviceDetailsValue.WriteTo(writer);
             }
 
-            if (f.TlsDetails is { } tlsDetailsValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "tlsDetails"))
+            if (f.TlsDetails is { } tlsDetailsValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "tlsDetails"))
             {
                 writer.WritePropertyName("tlsDetails"u8);
                 tlsDetailsValue.WriteTo(writer);
             }
 
-            if (f.InsightDetails is { } insightDetailsValue && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(ext, "insightDetails"))
+            if (f.InsightDetails is { } insightDetailsValue && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(ext, "insightDetails"))
             {
                 writer.WritePropertyName("insightDetails"u8);
                 insightDetailsValue.WriteTo(writer);

@@ -92,27 +92,27 @@ namespace GlacierTrail.Envelope
 
         public global::GlacierTrail.RawJson? RawAdditionalEventData { readonly get => _rare?.RawAdditionalEventData; set => Rare(value is null)?.RawAdditionalEventData = value; }
 
-        public readonly global::GlacierTrail.RawJson? GetRawPayload(global::GlacierTrail.CloudTrailPayload payload) => payload switch
+        public readonly global::GlacierTrail.RawJson? GetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload payload) => payload switch
         {
-            global::GlacierTrail.CloudTrailPayload.RequestParameters => RawRequestParameters,
-            global::GlacierTrail.CloudTrailPayload.ResponseElements => RawResponseElements,
+            global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters => RawRequestParameters,
+            global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements => RawResponseElements,
             _ => RawAdditionalEventData,
         };
 
-        public void SetRawPayload(global::GlacierTrail.CloudTrailPayload payload, global::GlacierTrail.RawJson? value)
+        public void SetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, global::GlacierTrail.RawJson? value)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters: RawRequestParameters = value; break;
-                case global::GlacierTrail.CloudTrailPayload.ResponseElements: RawResponseElements = value; break;
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters: RawRequestParameters = value; break;
+                case global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements: RawResponseElements = value; break;
                 default: RawAdditionalEventData = value; break;
             }
         }
 
-        public static global::GlacierTrail.Envelope.PayloadFlags FlagOf(global::GlacierTrail.CloudTrailPayload payload) => payload switch
+        public static global::GlacierTrail.Envelope.PayloadFlags FlagOf(global::GlacierTrail.Serialization.CloudTrailPayload payload) => payload switch
         {
-            global::GlacierTrail.CloudTrailPayload.RequestParameters => global::GlacierTrail.Envelope.PayloadFlags.RequestParameters,
-            global::GlacierTrail.CloudTrailPayload.ResponseElements => global::GlacierTrail.Envelope.PayloadFlags.ResponseElements,
+            global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters => global::GlacierTrail.Envelope.PayloadFlags.RequestParameters,
+            global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements => global::GlacierTrail.Envelope.PayloadFlags.ResponseElements,
             _ => global::GlacierTrail.Envelope.PayloadFlags.AdditionalEventData,
         };
 

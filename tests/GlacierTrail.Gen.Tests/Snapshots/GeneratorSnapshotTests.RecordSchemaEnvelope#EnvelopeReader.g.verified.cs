@@ -9,13 +9,13 @@ namespace GlacierTrail.Envelope
         /// <summary>
         /// Reads one envelope member whose value does not decide the event type; the record loop reads the others.
         /// </summary>
-        public static void ReadField(ref global::GlacierTrail.CloudTrailJsonReader reader, global::GlacierTrail.Envelope.EnvelopeField field, ref global::GlacierTrail.Envelope.EnvelopeFields fields, ref global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? ext)
+        public static void ReadField(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader, global::GlacierTrail.Envelope.EnvelopeField field, ref global::GlacierTrail.Envelope.EnvelopeFields fields, ref global::System.Collections.Generic.List<global::GlacierTrail.RawJsonProperty>? ext)
         {
             switch (field)
             {
                 case global::GlacierTrail.Envelope.EnvelopeField.EventVersion:
                 {
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "eventVersion", ref ext))
+                    if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "eventVersion", ref ext))
                     {
                         fields.EventVersion = new global::GlacierTrail.CloudTrailEventVersion(ReadVersionText(ref reader));
                     }
@@ -23,7 +23,7 @@ namespace GlacierTrail.Envelope
                 }
                 case global::GlacierTrail.Envelope.EnvelopeField.UserIdentity:
                 {
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "userIdentity", ref ext))
+                    if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "userIdentity", ref ext))
                     {
                         fields.UserIdentity = global::GlacierTrail.UserIdentity.Read(ref reader);
                     }
@@ -66,7 +66,7 @@ namespace GlacierTrail.Envelope
                 }
                 case global::GlacierTrail.Envelope.EnvelopeField.EventType:
                 {
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "eventType", ref ext))
+                    if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "eventType", ref ext))
                     {
                         fields.EventType = global::GlacierTrail.CloudTrailEventType.Read(ref reader);
                     }
@@ -84,7 +84,7 @@ namespace GlacierTrail.Envelope
                 }
                 case global::GlacierTrail.Envelope.EnvelopeField.Resources:
                 {
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "resources", ref ext))
+                    if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Array, "resources", ref ext))
                     {
                         // An item that is not an object is a problem: the list keeps the rest, and
                         // the array is kept verbatim so it writes back as read.
@@ -93,7 +93,7 @@ namespace GlacierTrail.Envelope
                         var items = new global::System.Collections.Generic.List<global::GlacierTrail.CloudTrailResource>();
                         while (reader.ReadItem())
                         {
-                            if (reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "resources"))
+                            if (reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "resources"))
                             {
                                 items.Add(global::GlacierTrail.CloudTrailResource.Read(ref reader));
                             }
@@ -143,7 +143,7 @@ namespace GlacierTrail.Envelope
                 }
                 case global::GlacierTrail.Envelope.EnvelopeField.EventCategory:
                 {
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "eventCategory", ref ext))
+                    if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "eventCategory", ref ext))
                     {
                         fields.EventCategory = global::GlacierTrail.EventCategory.Read(ref reader);
                     }
@@ -151,7 +151,7 @@ namespace GlacierTrail.Envelope
                 }
                 case global::GlacierTrail.Envelope.EnvelopeField.Addendum:
                 {
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "addendum", ref ext))
+                    if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "addendum", ref ext))
                     {
                         fields.Addendum = global::GlacierTrail.Addendum.Read(ref reader);
                     }
@@ -169,7 +169,7 @@ namespace GlacierTrail.Envelope
                 }
                 case global::GlacierTrail.Envelope.EnvelopeField.TlsDetails:
                 {
-                    if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tlsDetails", ref ext))
+                    if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "tlsDetails", ref ext))
                     {
                         fields.TlsDetails = global::GlacierTrail.TlsDetails.Read(ref reader);
                     }

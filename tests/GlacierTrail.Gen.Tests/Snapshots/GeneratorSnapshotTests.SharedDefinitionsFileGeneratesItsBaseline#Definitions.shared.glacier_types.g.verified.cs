@@ -81,7 +81,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static CsvInput Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static CsvInput Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("CsvInput");
             global::GlacierTrail.Events.CsvFileHeaderInfo? v0 = default;
@@ -111,7 +111,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fileHeaderInfo", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "fileHeaderInfo", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.CsvFileHeaderInfo.Read(ref reader);
                         }
@@ -126,7 +126,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "comments", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "comments", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -141,7 +141,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
                         {
                             v2 = reader.GetString();
                         }
@@ -156,7 +156,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen3 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
                         {
                             v3 = reader.GetString();
                         }
@@ -171,7 +171,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen4 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
                         {
                             v4 = reader.GetString();
                         }
@@ -186,7 +186,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen5 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
                         {
                             v5 = reader.GetString();
                         }
@@ -267,7 +267,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("fileHeaderInfo"u8))
             {
@@ -309,43 +309,43 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.FileHeaderInfo is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fileHeaderInfo"))
+            if (this.FileHeaderInfo is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "fileHeaderInfo"))
             {
                 writer.WritePropertyName("fileHeaderInfo"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (this.Comments is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "comments"))
+            if (this.Comments is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "comments"))
             {
                 writer.WritePropertyName("comments"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.QuoteEscapeCharacter is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteEscapeCharacter"))
+            if (this.QuoteEscapeCharacter is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "quoteEscapeCharacter"))
             {
                 writer.WritePropertyName("quoteEscapeCharacter"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (this.RecordDelimiter is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "recordDelimiter"))
+            if (this.RecordDelimiter is { } value3 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "recordDelimiter"))
             {
                 writer.WritePropertyName("recordDelimiter"u8);
                 writer.WriteStringValue(value3);
             }
 
-            if (this.FieldDelimiter is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fieldDelimiter"))
+            if (this.FieldDelimiter is { } value4 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "fieldDelimiter"))
             {
                 writer.WritePropertyName("fieldDelimiter"u8);
                 writer.WriteStringValue(value4);
             }
 
-            if (this.QuoteCharacter is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteCharacter"))
+            if (this.QuoteCharacter is { } value5 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "quoteCharacter"))
             {
                 writer.WritePropertyName("quoteCharacter"u8);
                 writer.WriteStringValue(value5);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -430,7 +430,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static CsvOutput Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static CsvOutput Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("CsvOutput");
             global::GlacierTrail.Events.CsvQuoteFields? v0 = default;
@@ -458,7 +458,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteFields", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "quoteFields", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.CsvQuoteFields.Read(ref reader);
                         }
@@ -473,7 +473,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "quoteEscapeCharacter", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -488,7 +488,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "recordDelimiter", ref extensionData))
                         {
                             v2 = reader.GetString();
                         }
@@ -503,7 +503,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen3 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "fieldDelimiter", ref extensionData))
                         {
                             v3 = reader.GetString();
                         }
@@ -518,7 +518,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen4 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "quoteCharacter", ref extensionData))
                         {
                             v4 = reader.GetString();
                         }
@@ -593,7 +593,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("quoteFields"u8))
             {
@@ -630,37 +630,37 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.QuoteFields is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteFields"))
+            if (this.QuoteFields is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "quoteFields"))
             {
                 writer.WritePropertyName("quoteFields"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (this.QuoteEscapeCharacter is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteEscapeCharacter"))
+            if (this.QuoteEscapeCharacter is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "quoteEscapeCharacter"))
             {
                 writer.WritePropertyName("quoteEscapeCharacter"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.RecordDelimiter is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "recordDelimiter"))
+            if (this.RecordDelimiter is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "recordDelimiter"))
             {
                 writer.WritePropertyName("recordDelimiter"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (this.FieldDelimiter is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "fieldDelimiter"))
+            if (this.FieldDelimiter is { } value3 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "fieldDelimiter"))
             {
                 writer.WritePropertyName("fieldDelimiter"u8);
                 writer.WriteStringValue(value3);
             }
 
-            if (this.QuoteCharacter is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "quoteCharacter"))
+            if (this.QuoteCharacter is { } value4 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "quoteCharacter"))
             {
                 writer.WritePropertyName("quoteCharacter"u8);
                 writer.WriteStringValue(value4);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -717,7 +717,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static DataRetrievalRule Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static DataRetrievalRule Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("DataRetrievalRule");
             global::GlacierTrail.Events.DataRetrievalStrategy? v0 = default;
@@ -739,7 +739,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "strategy", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "strategy", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.DataRetrievalStrategy.Read(ref reader);
                         }
@@ -754,7 +754,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "bytesPerHour", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Integer, "bytesPerHour", ref extensionData))
                         {
                             v1 = reader.GetInt64();
                         }
@@ -803,7 +803,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("strategy"u8))
             {
@@ -825,19 +825,19 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Strategy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "strategy"))
+            if (this.Strategy is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "strategy"))
             {
                 writer.WritePropertyName("strategy"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (this.BytesPerHour is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "bytesPerHour"))
+            if (this.BytesPerHour is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "bytesPerHour"))
             {
                 writer.WritePropertyName("bytesPerHour"u8);
                 writer.WriteNumberValue(value1);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -882,7 +882,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static DataRetrievalPolicy Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static DataRetrievalPolicy Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("DataRetrievalPolicy");
             global::System.Collections.Generic.IReadOnlyList<global::GlacierTrail.Events.DataRetrievalRule>? v0 = default;
@@ -902,14 +902,14 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "rules", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Array, "rules", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.DataRetrievalRule>();
                             while (reader.ReadItem())
                             {
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "rules"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "rules"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -960,7 +960,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("rules"u8))
             {
@@ -977,7 +977,7 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Rules is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "rules"))
+            if (this.Rules is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "rules"))
             {
                 writer.WritePropertyName("rules"u8);
                 writer.WriteStartArray();
@@ -988,7 +988,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndArray();
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -1062,7 +1062,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static Encryption Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static Encryption Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("Encryption");
             global::GlacierTrail.Events.S3EncryptionType? v0 = default;
@@ -1086,7 +1086,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "encryptionType", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "encryptionType", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.S3EncryptionType.Read(ref reader);
                         }
@@ -1101,7 +1101,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "kMSKeyId", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "kMSKeyId", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -1116,7 +1116,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "kMSContext", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "kMSContext", ref extensionData))
                         {
                             v2 = reader.GetString();
                         }
@@ -1175,7 +1175,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("encryptionType"u8))
             {
@@ -1202,25 +1202,25 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.EncryptionType is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "encryptionType"))
+            if (this.EncryptionType is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "encryptionType"))
             {
                 writer.WritePropertyName("encryptionType"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (this.KMSKeyId is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "kMSKeyId"))
+            if (this.KMSKeyId is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "kMSKeyId"))
             {
                 writer.WritePropertyName("kMSKeyId"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.KMSContext is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "kMSContext"))
+            if (this.KMSContext is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "kMSContext"))
             {
                 writer.WritePropertyName("kMSContext"u8);
                 writer.WriteStringValue(value2);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -1302,7 +1302,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static Grantee Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static Grantee Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("Grantee");
             global::GlacierTrail.Events.GranteeType? v0 = default;
@@ -1330,7 +1330,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "type", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "type", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.GranteeType.Read(ref reader);
                         }
@@ -1345,7 +1345,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "displayName", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "displayName", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -1360,7 +1360,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "uRI", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "uRI", ref extensionData))
                         {
                             v2 = reader.GetString();
                         }
@@ -1375,7 +1375,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen3 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "iD", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "iD", ref extensionData))
                         {
                             v3 = reader.GetString();
                         }
@@ -1390,7 +1390,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen4 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "emailAddress", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "emailAddress", ref extensionData))
                         {
                             v4 = reader.GetString();
                         }
@@ -1469,7 +1469,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("type"u8))
             {
@@ -1506,37 +1506,37 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Type is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "type"))
+            if (this.Type is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "type"))
             {
                 writer.WritePropertyName("type"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (this.DisplayName is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "displayName"))
+            if (this.DisplayName is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "displayName"))
             {
                 writer.WritePropertyName("displayName"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.URI is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "uRI"))
+            if (this.URI is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "uRI"))
             {
                 writer.WritePropertyName("uRI"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (this.ID is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "iD"))
+            if (this.ID is { } value3 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "iD"))
             {
                 writer.WritePropertyName("iD"u8);
                 writer.WriteStringValue(value3);
             }
 
-            if (this.EmailAddress is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "emailAddress"))
+            if (this.EmailAddress is { } value4 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "emailAddress"))
             {
                 writer.WritePropertyName("emailAddress"u8);
                 writer.WriteStringValue(value4);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -1593,7 +1593,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static Grant Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static Grant Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("Grant");
             global::GlacierTrail.Events.Grantee? v0 = default;
@@ -1615,7 +1615,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "grantee", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "grantee", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.Grantee.Read(ref reader);
                         }
@@ -1630,7 +1630,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "permission", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "permission", ref extensionData))
                         {
                             v1 = global::GlacierTrail.Events.GrantPermission.Read(ref reader);
                         }
@@ -1679,7 +1679,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("grantee"u8))
             {
@@ -1701,19 +1701,19 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Grantee is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "grantee"))
+            if (this.Grantee is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "grantee"))
             {
                 writer.WritePropertyName("grantee"u8);
                 value0.WriteTo(writer);
             }
 
-            if (this.Permission is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "permission"))
+            if (this.Permission is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "permission"))
             {
                 writer.WritePropertyName("permission"u8);
                 writer.WriteStringValue(value1.Value);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -1758,7 +1758,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static InputSerialization Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static InputSerialization Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("InputSerialization");
             global::GlacierTrail.Events.CsvInput? v0 = default;
@@ -1778,7 +1778,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "csv", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "csv", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.CsvInput.Read(ref reader);
                         }
@@ -1817,7 +1817,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("csv"u8))
             {
@@ -1834,13 +1834,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Csv is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "csv"))
+            if (this.Csv is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "csv"))
             {
                 writer.WritePropertyName("csv"u8);
                 value0.WriteTo(writer);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -1911,7 +1911,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static InventoryRetrievalParameters Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static InventoryRetrievalParameters Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("InventoryRetrievalParameters");
             string? v0 = default;
@@ -1937,7 +1937,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "startDate", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "startDate", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -1952,7 +1952,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "endDate", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "endDate", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -1967,7 +1967,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "limit", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "limit", ref extensionData))
                         {
                             v2 = reader.GetString();
                         }
@@ -1982,7 +1982,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen3 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "marker", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "marker", ref extensionData))
                         {
                             v3 = reader.GetString();
                         }
@@ -2051,7 +2051,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("startDate"u8))
             {
@@ -2083,31 +2083,31 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.StartDate is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "startDate"))
+            if (this.StartDate is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "startDate"))
             {
                 writer.WritePropertyName("startDate"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.EndDate is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "endDate"))
+            if (this.EndDate is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "endDate"))
             {
                 writer.WritePropertyName("endDate"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.Limit is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "limit"))
+            if (this.Limit is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "limit"))
             {
                 writer.WritePropertyName("limit"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (this.Marker is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "marker"))
+            if (this.Marker is { } value3 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "marker"))
             {
                 writer.WritePropertyName("marker"u8);
                 writer.WriteStringValue(value3);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -2154,7 +2154,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static OutputSerialization Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static OutputSerialization Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("OutputSerialization");
             global::GlacierTrail.Events.CsvOutput? v0 = default;
@@ -2174,7 +2174,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "csv", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "csv", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.CsvOutput.Read(ref reader);
                         }
@@ -2213,7 +2213,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("csv"u8))
             {
@@ -2230,13 +2230,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Csv is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "csv"))
+            if (this.Csv is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "csv"))
             {
                 writer.WritePropertyName("csv"u8);
                 value0.WriteTo(writer);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -2307,7 +2307,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static SelectParameters Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static SelectParameters Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("SelectParameters");
             global::GlacierTrail.Events.InputSerialization? v0 = default;
@@ -2333,7 +2333,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inputSerialization", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "inputSerialization", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.InputSerialization.Read(ref reader);
                         }
@@ -2348,7 +2348,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "expressionType", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "expressionType", ref extensionData))
                         {
                             v1 = global::GlacierTrail.Events.SelectExpressionType.Read(ref reader);
                         }
@@ -2363,7 +2363,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "expression", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "expression", ref extensionData))
                         {
                             v2 = reader.GetString();
                         }
@@ -2378,7 +2378,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen3 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "outputSerialization", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "outputSerialization", ref extensionData))
                         {
                             v3 = global::GlacierTrail.Events.OutputSerialization.Read(ref reader);
                         }
@@ -2447,7 +2447,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("inputSerialization"u8))
             {
@@ -2479,31 +2479,31 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.InputSerialization is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inputSerialization"))
+            if (this.InputSerialization is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "inputSerialization"))
             {
                 writer.WritePropertyName("inputSerialization"u8);
                 value0.WriteTo(writer);
             }
 
-            if (this.ExpressionType is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "expressionType"))
+            if (this.ExpressionType is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "expressionType"))
             {
                 writer.WritePropertyName("expressionType"u8);
                 writer.WriteStringValue(value1.Value);
             }
 
-            if (this.Expression is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "expression"))
+            if (this.Expression is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "expression"))
             {
                 writer.WritePropertyName("expression"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (this.OutputSerialization is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "outputSerialization"))
+            if (this.OutputSerialization is { } value3 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "outputSerialization"))
             {
                 writer.WritePropertyName("outputSerialization"u8);
                 value3.WriteTo(writer);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -2613,7 +2613,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static S3Location Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static S3Location Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("S3Location");
             string? v0 = default;
@@ -2647,7 +2647,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "bucketName", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "bucketName", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -2662,7 +2662,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "prefix", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "prefix", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -2677,7 +2677,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "encryption", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "encryption", ref extensionData))
                         {
                             v2 = global::GlacierTrail.Events.Encryption.Read(ref reader);
                         }
@@ -2692,7 +2692,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen3 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "cannedACL", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "cannedACL", ref extensionData))
                         {
                             v3 = global::GlacierTrail.Events.S3CannedAcl.Read(ref reader);
                         }
@@ -2707,14 +2707,14 @@ namespace GlacierTrail.Events
                         }
 
                         seen4 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "accessControlList", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Array, "accessControlList", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.Grant>();
                             while (reader.ReadItem())
                             {
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "accessControlList"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "accessControlList"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -2741,7 +2741,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen5 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tagging", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "tagging", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
@@ -2755,7 +2755,7 @@ namespace GlacierTrail.Events
                                 }
 
                                 reader.Read();
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "tagging"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "tagging"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -2782,7 +2782,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen6 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "userMetadata", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "userMetadata", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
@@ -2796,7 +2796,7 @@ namespace GlacierTrail.Events
                                 }
 
                                 reader.Read();
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "userMetadata"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "userMetadata"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -2823,7 +2823,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen7 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "storageClass", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "storageClass", ref extensionData))
                         {
                             v7 = global::GlacierTrail.Events.S3StorageClass.Read(ref reader);
                         }
@@ -2924,7 +2924,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("bucketName"u8))
             {
@@ -2976,31 +2976,31 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.BucketName is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "bucketName"))
+            if (this.BucketName is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "bucketName"))
             {
                 writer.WritePropertyName("bucketName"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.Prefix is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "prefix"))
+            if (this.Prefix is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "prefix"))
             {
                 writer.WritePropertyName("prefix"u8);
                 writer.WriteStringValue(value1);
             }
 
-            if (this.Encryption is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "encryption"))
+            if (this.Encryption is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "encryption"))
             {
                 writer.WritePropertyName("encryption"u8);
                 value2.WriteTo(writer);
             }
 
-            if (this.CannedACL is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "cannedACL"))
+            if (this.CannedACL is { } value3 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "cannedACL"))
             {
                 writer.WritePropertyName("cannedACL"u8);
                 writer.WriteStringValue(value3.Value);
             }
 
-            if (this.AccessControlList is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "accessControlList"))
+            if (this.AccessControlList is { } value4 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "accessControlList"))
             {
                 writer.WritePropertyName("accessControlList"u8);
                 writer.WriteStartArray();
@@ -3011,7 +3011,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndArray();
             }
 
-            if (this.Tagging is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tagging"))
+            if (this.Tagging is { } value5 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "tagging"))
             {
                 writer.WritePropertyName("tagging"u8);
                 writer.WriteStartObject();
@@ -3023,7 +3023,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndObject();
             }
 
-            if (this.UserMetadata is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "userMetadata"))
+            if (this.UserMetadata is { } value6 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "userMetadata"))
             {
                 writer.WritePropertyName("userMetadata"u8);
                 writer.WriteStartObject();
@@ -3035,13 +3035,13 @@ namespace GlacierTrail.Events
                 writer.WriteEndObject();
             }
 
-            if (this.StorageClass is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "storageClass"))
+            if (this.StorageClass is { } value7 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "storageClass"))
             {
                 writer.WritePropertyName("storageClass"u8);
                 writer.WriteStringValue(value7.Value);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -3130,7 +3130,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static OutputLocation Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static OutputLocation Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("OutputLocation");
             global::GlacierTrail.Events.S3Location? v0 = default;
@@ -3150,7 +3150,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "s3", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "s3", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.S3Location.Read(ref reader);
                         }
@@ -3189,7 +3189,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("s3"u8))
             {
@@ -3206,13 +3206,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.S3 is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "s3"))
+            if (this.S3 is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "s3"))
             {
                 writer.WritePropertyName("s3"u8);
                 value0.WriteTo(writer);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -3337,7 +3337,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static JobParameters Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static JobParameters Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("JobParameters");
             global::GlacierTrail.Events.JobType? v0 = default;
@@ -3375,7 +3375,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "type", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "type", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.JobType.Read(ref reader);
                         }
@@ -3390,7 +3390,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "format", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "format", ref extensionData))
                         {
                             v1 = global::GlacierTrail.Events.InventoryFormat.Read(ref reader);
                         }
@@ -3405,7 +3405,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "archiveId", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "archiveId", ref extensionData))
                         {
                             v2 = reader.GetString();
                         }
@@ -3420,7 +3420,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen3 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "description", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "description", ref extensionData))
                         {
                             v3 = reader.GetString();
                         }
@@ -3435,7 +3435,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen4 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
                         {
                             v4 = reader.GetString();
                         }
@@ -3450,7 +3450,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen5 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "retrievalByteRange", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "retrievalByteRange", ref extensionData))
                         {
                             v5 = reader.GetString();
                         }
@@ -3465,7 +3465,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen6 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "tier", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "tier", ref extensionData))
                         {
                             v6 = global::GlacierTrail.Events.JobTier.Read(ref reader);
                         }
@@ -3480,7 +3480,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen7 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inventoryRetrievalParameters", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "inventoryRetrievalParameters", ref extensionData))
                         {
                             v7 = global::GlacierTrail.Events.InventoryRetrievalParameters.Read(ref reader);
                         }
@@ -3495,7 +3495,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen8 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "selectParameters", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "selectParameters", ref extensionData))
                         {
                             v8 = global::GlacierTrail.Events.SelectParameters.Read(ref reader);
                         }
@@ -3510,7 +3510,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen9 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "outputLocation", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "outputLocation", ref extensionData))
                         {
                             v9 = global::GlacierTrail.Events.OutputLocation.Read(ref reader);
                         }
@@ -3635,7 +3635,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("type"u8))
             {
@@ -3697,67 +3697,67 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Type is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "type"))
+            if (this.Type is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "type"))
             {
                 writer.WritePropertyName("type"u8);
                 writer.WriteStringValue(value0.Value);
             }
 
-            if (this.Format is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "format"))
+            if (this.Format is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "format"))
             {
                 writer.WritePropertyName("format"u8);
                 writer.WriteStringValue(value1.Value);
             }
 
-            if (this.ArchiveId is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "archiveId"))
+            if (this.ArchiveId is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "archiveId"))
             {
                 writer.WritePropertyName("archiveId"u8);
                 writer.WriteStringValue(value2);
             }
 
-            if (this.Description is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "description"))
+            if (this.Description is { } value3 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "description"))
             {
                 writer.WritePropertyName("description"u8);
                 writer.WriteStringValue(value3);
             }
 
-            if (this.SNSTopic is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "sNSTopic"))
+            if (this.SNSTopic is { } value4 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "sNSTopic"))
             {
                 writer.WritePropertyName("sNSTopic"u8);
                 writer.WriteStringValue(value4);
             }
 
-            if (this.RetrievalByteRange is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "retrievalByteRange"))
+            if (this.RetrievalByteRange is { } value5 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "retrievalByteRange"))
             {
                 writer.WritePropertyName("retrievalByteRange"u8);
                 writer.WriteStringValue(value5);
             }
 
-            if (this.Tier is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tier"))
+            if (this.Tier is { } value6 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "tier"))
             {
                 writer.WritePropertyName("tier"u8);
                 writer.WriteStringValue(value6.Value);
             }
 
-            if (this.InventoryRetrievalParameters is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inventoryRetrievalParameters"))
+            if (this.InventoryRetrievalParameters is { } value7 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "inventoryRetrievalParameters"))
             {
                 writer.WritePropertyName("inventoryRetrievalParameters"u8);
                 value7.WriteTo(writer);
             }
 
-            if (this.SelectParameters is { } value8 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "selectParameters"))
+            if (this.SelectParameters is { } value8 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "selectParameters"))
             {
                 writer.WritePropertyName("selectParameters"u8);
                 value8.WriteTo(writer);
             }
 
-            if (this.OutputLocation is { } value9 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "outputLocation"))
+            if (this.OutputLocation is { } value9 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "outputLocation"))
             {
                 writer.WritePropertyName("outputLocation"u8);
                 value9.WriteTo(writer);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -3810,7 +3810,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static VaultAccessPolicy Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static VaultAccessPolicy Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("VaultAccessPolicy");
             string? v0 = default;
@@ -3830,7 +3830,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "policy", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "policy", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -3869,7 +3869,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("policy"u8))
             {
@@ -3886,13 +3886,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Policy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "policy"))
+            if (this.Policy is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "policy"))
             {
                 writer.WritePropertyName("policy"u8);
                 writer.WriteStringValue(value0);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -3936,7 +3936,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static VaultLockPolicy Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static VaultLockPolicy Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("VaultLockPolicy");
             string? v0 = default;
@@ -3956,7 +3956,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "policy", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "policy", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -3995,7 +3995,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("policy"u8))
             {
@@ -4012,13 +4012,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Policy is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "policy"))
+            if (this.Policy is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "policy"))
             {
                 writer.WritePropertyName("policy"u8);
                 writer.WriteStringValue(value0);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -4071,7 +4071,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static VaultNotificationConfig Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static VaultNotificationConfig Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("VaultNotificationConfig");
             string? v0 = default;
@@ -4093,7 +4093,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "sNSTopic", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -4108,14 +4108,14 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "events", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Array, "events", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.VaultNotificationEvent>();
                             while (reader.ReadItem())
                             {
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "events"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "events"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -4176,7 +4176,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("sNSTopic"u8))
             {
@@ -4198,13 +4198,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.SNSTopic is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "sNSTopic"))
+            if (this.SNSTopic is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "sNSTopic"))
             {
                 writer.WritePropertyName("sNSTopic"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.Events is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "events"))
+            if (this.Events is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "events"))
             {
                 writer.WritePropertyName("events"u8);
                 writer.WriteStartArray();
@@ -4215,7 +4215,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndArray();
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -4297,7 +4297,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static CsvFileHeaderInfo Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<CsvFileHeaderInfo>(ref reader);
+        public static CsvFileHeaderInfo Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<CsvFileHeaderInfo>(ref reader);
 
         static CsvFileHeaderInfo global::GlacierTrail.Serialization.IOpenEnum<CsvFileHeaderInfo>.Create(string value) => new CsvFileHeaderInfo(value);
     }
@@ -4355,7 +4355,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static CsvQuoteFields Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<CsvQuoteFields>(ref reader);
+        public static CsvQuoteFields Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<CsvQuoteFields>(ref reader);
 
         static CsvQuoteFields global::GlacierTrail.Serialization.IOpenEnum<CsvQuoteFields>.Create(string value) => new CsvQuoteFields(value);
     }
@@ -4418,7 +4418,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static DataRetrievalStrategy Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<DataRetrievalStrategy>(ref reader);
+        public static DataRetrievalStrategy Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<DataRetrievalStrategy>(ref reader);
 
         static DataRetrievalStrategy global::GlacierTrail.Serialization.IOpenEnum<DataRetrievalStrategy>.Create(string value) => new DataRetrievalStrategy(value);
     }
@@ -4476,7 +4476,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static S3EncryptionType Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3EncryptionType>(ref reader);
+        public static S3EncryptionType Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3EncryptionType>(ref reader);
 
         static S3EncryptionType global::GlacierTrail.Serialization.IOpenEnum<S3EncryptionType>.Create(string value) => new S3EncryptionType(value);
     }
@@ -4539,7 +4539,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static GranteeType Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<GranteeType>(ref reader);
+        public static GranteeType Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<GranteeType>(ref reader);
 
         static GranteeType global::GlacierTrail.Serialization.IOpenEnum<GranteeType>.Create(string value) => new GranteeType(value);
     }
@@ -4612,7 +4612,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static GrantPermission Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<GrantPermission>(ref reader);
+        public static GrantPermission Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<GrantPermission>(ref reader);
 
         static GrantPermission global::GlacierTrail.Serialization.IOpenEnum<GrantPermission>.Create(string value) => new GrantPermission(value);
     }
@@ -4670,7 +4670,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static InventoryFormat Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<InventoryFormat>(ref reader);
+        public static InventoryFormat Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<InventoryFormat>(ref reader);
 
         static InventoryFormat global::GlacierTrail.Serialization.IOpenEnum<InventoryFormat>.Create(string value) => new InventoryFormat(value);
     }
@@ -4733,7 +4733,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static JobType Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobType>(ref reader);
+        public static JobType Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobType>(ref reader);
 
         static JobType global::GlacierTrail.Serialization.IOpenEnum<JobType>.Create(string value) => new JobType(value);
     }
@@ -4796,7 +4796,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static JobTier Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobTier>(ref reader);
+        public static JobTier Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobTier>(ref reader);
 
         static JobTier global::GlacierTrail.Serialization.IOpenEnum<JobTier>.Create(string value) => new JobTier(value);
     }
@@ -4849,7 +4849,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static SelectExpressionType Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<SelectExpressionType>(ref reader);
+        public static SelectExpressionType Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<SelectExpressionType>(ref reader);
 
         static SelectExpressionType global::GlacierTrail.Serialization.IOpenEnum<SelectExpressionType>.Create(string value) => new SelectExpressionType(value);
     }
@@ -4932,7 +4932,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static S3CannedAcl Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3CannedAcl>(ref reader);
+        public static S3CannedAcl Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3CannedAcl>(ref reader);
 
         static S3CannedAcl global::GlacierTrail.Serialization.IOpenEnum<S3CannedAcl>.Create(string value) => new S3CannedAcl(value);
     }
@@ -4995,7 +4995,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static S3StorageClass Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3StorageClass>(ref reader);
+        public static S3StorageClass Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<S3StorageClass>(ref reader);
 
         static S3StorageClass global::GlacierTrail.Serialization.IOpenEnum<S3StorageClass>.Create(string value) => new S3StorageClass(value);
     }
@@ -5058,7 +5058,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static JobStatusCode Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobStatusCode>(ref reader);
+        public static JobStatusCode Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<JobStatusCode>(ref reader);
 
         static JobStatusCode global::GlacierTrail.Serialization.IOpenEnum<JobStatusCode>.Create(string value) => new JobStatusCode(value);
     }
@@ -5116,7 +5116,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static VaultNotificationEvent Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<VaultNotificationEvent>(ref reader);
+        public static VaultNotificationEvent Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<VaultNotificationEvent>(ref reader);
 
         static VaultNotificationEvent global::GlacierTrail.Serialization.IOpenEnum<VaultNotificationEvent>.Create(string value) => new VaultNotificationEvent(value);
     }

@@ -56,14 +56,14 @@ namespace GlacierTrail.Events
         /// <remarks>
         /// JSON: additionalEventData
         /// </remarks>
-        public global::GlacierTrail.RawJson? AdditionalEventData { get => GetRawPayload(global::GlacierTrail.CloudTrailPayload.AdditionalEventData); set => SetRawPayload(global::GlacierTrail.CloudTrailPayload.AdditionalEventData, value); }
+        public global::GlacierTrail.RawJson? AdditionalEventData { get => GetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData); set => SetRawPayload(global::GlacierTrail.Serialization.CloudTrailPayload.AdditionalEventData, value); }
 
         /// <inheritdoc/>
-        protected override bool ReadPayload(global::GlacierTrail.CloudTrailPayload payload, ref global::GlacierTrail.CloudTrailJsonReader reader)
+        protected override bool ReadPayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters:
                 {
                     if (!reader.PayloadIsObject("requestParameters"))
                     {
@@ -73,7 +73,7 @@ namespace GlacierTrail.Events
                     RequestParameters = global::GlacierTrail.Events.TypeTableRequestParameters.Read(ref reader);
                     return true;
                 }
-                case global::GlacierTrail.CloudTrailPayload.ResponseElements:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements:
                 {
                     if (!reader.PayloadIsObject("responseElements"))
                     {
@@ -91,11 +91,11 @@ namespace GlacierTrail.Events
         }
 
         /// <inheritdoc/>
-        protected override bool WritePayload(global::GlacierTrail.CloudTrailPayload payload, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override bool WritePayload(global::GlacierTrail.Serialization.CloudTrailPayload payload, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (payload)
             {
-                case global::GlacierTrail.CloudTrailPayload.RequestParameters:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.RequestParameters:
                 {
                     if (RequestParameters is null)
                     {
@@ -106,7 +106,7 @@ namespace GlacierTrail.Events
                     RequestParameters.WriteTo(writer);
                     return true;
                 }
-                case global::GlacierTrail.CloudTrailPayload.ResponseElements:
+                case global::GlacierTrail.Serialization.CloudTrailPayload.ResponseElements:
                 {
                     if (ResponseElements is null)
                     {
@@ -167,7 +167,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static TypeTableTag Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static TypeTableTag Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("Tag");
             string? v0 = default;
@@ -189,7 +189,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "Tag", "key", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "Tag", "key", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -204,7 +204,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "value", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "value", ref extensionData))
                         {
                             v1 = reader.GetString();
                         }
@@ -258,7 +258,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("key"u8))
             {
@@ -280,19 +280,19 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Key is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "key"))
+            if (this.Key is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "key"))
             {
                 writer.WritePropertyName("key"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.Value is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "value"))
+            if (this.Value is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "value"))
             {
                 writer.WritePropertyName("value"u8);
                 writer.WriteStringValue(value1);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -346,7 +346,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static TypeTableRequestParametersEntriesItem Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static TypeTableRequestParametersEntriesItem Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("requestParameters.entries[]");
             string? v0 = default;
@@ -368,7 +368,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters.entries[]", "id", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "requestParameters.entries[]", "id", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -383,7 +383,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "size", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Integer, "size", ref extensionData))
                         {
                             v1 = reader.GetInt64();
                         }
@@ -437,7 +437,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("id"u8))
             {
@@ -459,19 +459,19 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Id is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "id"))
+            if (this.Id is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "id"))
             {
                 writer.WritePropertyName("id"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.Size is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "size"))
+            if (this.Size is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "size"))
             {
                 writer.WritePropertyName("size"u8);
                 writer.WriteNumberValue(value1);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -516,7 +516,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static TypeTableRequestParametersLimitsValue Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static TypeTableRequestParametersLimitsValue Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("requestParameters.limits.*");
             long? v0 = default;
@@ -536,7 +536,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "max", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Integer, "max", ref extensionData))
                         {
                             v0 = reader.GetInt64();
                         }
@@ -575,7 +575,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("max"u8))
             {
@@ -592,13 +592,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Max is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "max"))
+            if (this.Max is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "max"))
             {
                 writer.WritePropertyName("max"u8);
                 writer.WriteNumberValue(value0);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -642,7 +642,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static TypeTableRequestParametersNestedInner Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static TypeTableRequestParametersNestedInner Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("requestParameters.nested.inner");
             long? v0 = default;
@@ -662,7 +662,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "depth", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Integer, "depth", ref extensionData))
                         {
                             v0 = reader.GetInt64();
                         }
@@ -701,7 +701,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("depth"u8))
             {
@@ -718,13 +718,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Depth is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "depth"))
+            if (this.Depth is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "depth"))
             {
                 writer.WritePropertyName("depth"u8);
                 writer.WriteNumberValue(value0);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -768,7 +768,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static TypeTableRequestParametersNested Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static TypeTableRequestParametersNested Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("requestParameters.nested");
             global::GlacierTrail.Events.TypeTableRequestParametersNestedInner? v0 = default;
@@ -788,7 +788,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "inner", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "inner", ref extensionData))
                         {
                             v0 = global::GlacierTrail.Events.TypeTableRequestParametersNestedInner.Read(ref reader);
                         }
@@ -827,7 +827,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("inner"u8))
             {
@@ -844,13 +844,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Inner is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "inner"))
+            if (this.Inner is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "inner"))
             {
                 writer.WritePropertyName("inner"u8);
                 value0.WriteTo(writer);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -1038,7 +1038,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static TypeTableRequestParameters Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static TypeTableRequestParameters Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("requestParameters");
             string? v0 = default;
@@ -1090,7 +1090,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.String, "requestParameters", "plainString", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "requestParameters", "plainString", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -1105,7 +1105,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen1 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.DateTime, "timestamp", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.DateTime, "timestamp", ref extensionData))
                         {
                             v1 = reader.GetDateTime("timestamp", ref extensionData);
                         }
@@ -1120,7 +1120,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen2 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "count", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Integer, "count", ref extensionData))
                         {
                             v2 = reader.GetInt64();
                         }
@@ -1135,7 +1135,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen3 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Number, "ratio", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Number, "ratio", ref extensionData))
                         {
                             v3 = reader.GetDouble();
                         }
@@ -1150,7 +1150,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen4 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Boolean, "enabled", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Boolean, "enabled", ref extensionData))
                         {
                             v4 = reader.GetBoolean();
                         }
@@ -1165,14 +1165,14 @@ namespace GlacierTrail.Events
                         }
 
                         seen5 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "names", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Array, "names", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<string>();
                             while (reader.ReadItem())
                             {
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "names"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "names"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -1199,14 +1199,14 @@ namespace GlacierTrail.Events
                         }
 
                         seen6 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Array, "entries", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Array, "entries", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
                             var list0 = new global::System.Collections.Generic.List<global::GlacierTrail.Events.TypeTableRequestParametersEntriesItem>();
                             while (reader.ReadItem())
                             {
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "entries"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "entries"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -1233,7 +1233,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen7 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "labels", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "labels", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
@@ -1247,7 +1247,7 @@ namespace GlacierTrail.Events
                                 }
 
                                 reader.Read();
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.String, "labels"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "labels"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -1274,7 +1274,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen8 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "limits", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "limits", ref extensionData))
                         {
                             int mark = reader.Mark();
                             bool verbatim = false;
@@ -1288,7 +1288,7 @@ namespace GlacierTrail.Events
                                 }
 
                                 reader.Read();
-                                if (!reader.ItemIs(global::GlacierTrail.CloudTrailJsonKind.Object, "limits"))
+                                if (!reader.ItemIs(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "limits"))
                                 {
                                     verbatim = true;
                                     continue;
@@ -1315,7 +1315,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen9 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "tier", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "tier", ref extensionData))
                         {
                             v9 = global::GlacierTrail.Events.TypeTableRequestParametersTier.Read(ref reader);
                         }
@@ -1330,7 +1330,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen10 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "maybeName", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "maybeName", ref extensionData))
                         {
                             v10 = reader.GetString();
                         }
@@ -1345,7 +1345,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen11 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "optionalCount", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Integer, "optionalCount", ref extensionData))
                         {
                             v11 = reader.GetInt64();
                         }
@@ -1360,7 +1360,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen12 = true;
-                        if (reader.ReadRequiredValue(global::GlacierTrail.CloudTrailJsonKind.Integer, "requestParameters", "requiredCount", ref extensionData))
+                        if (reader.ReadRequiredValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Integer, "requestParameters", "requiredCount", ref extensionData))
                         {
                             v12 = reader.GetInt64();
                         }
@@ -1375,7 +1375,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen13 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "nested", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "nested", ref extensionData))
                         {
                             v13 = global::GlacierTrail.Events.TypeTableRequestParametersNested.Read(ref reader);
                         }
@@ -1390,7 +1390,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen14 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.Object, "tag", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.Object, "tag", ref extensionData))
                         {
                             v14 = global::GlacierTrail.Events.TypeTableTag.Read(ref reader);
                         }
@@ -1405,7 +1405,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen15 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "hostile", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "hostile", ref extensionData))
                         {
                             v15 = reader.GetString();
                         }
@@ -1420,7 +1420,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen16 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "x-amz-request-id", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "x-amz-request-id", ref extensionData))
                         {
                             v16 = reader.GetString();
                         }
@@ -1597,7 +1597,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("plainString"u8))
             {
@@ -1694,37 +1694,37 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.PlainString is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "plainString"))
+            if (this.PlainString is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "plainString"))
             {
                 writer.WritePropertyName("plainString"u8);
                 writer.WriteStringValue(value0);
             }
 
-            if (this.Timestamp is { } value1 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "timestamp"))
+            if (this.Timestamp is { } value1 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "timestamp"))
             {
                 writer.WritePropertyName("timestamp"u8);
-                global::GlacierTrail.CloudTrailJsonWriter.WriteDateTimeValue(writer, value1);
+                global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteDateTimeValue(writer, value1);
             }
 
-            if (this.Count is { } value2 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "count"))
+            if (this.Count is { } value2 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "count"))
             {
                 writer.WritePropertyName("count"u8);
                 writer.WriteNumberValue(value2);
             }
 
-            if (this.Ratio is { } value3 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "ratio"))
+            if (this.Ratio is { } value3 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "ratio"))
             {
                 writer.WritePropertyName("ratio"u8);
                 writer.WriteNumberValue(value3);
             }
 
-            if (this.Enabled is { } value4 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "enabled"))
+            if (this.Enabled is { } value4 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "enabled"))
             {
                 writer.WritePropertyName("enabled"u8);
                 writer.WriteBooleanValue(value4);
             }
 
-            if (this.Names is { } value5 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "names"))
+            if (this.Names is { } value5 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "names"))
             {
                 writer.WritePropertyName("names"u8);
                 writer.WriteStartArray();
@@ -1735,7 +1735,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndArray();
             }
 
-            if (this.Entries is { } value6 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "entries"))
+            if (this.Entries is { } value6 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "entries"))
             {
                 writer.WritePropertyName("entries"u8);
                 writer.WriteStartArray();
@@ -1746,7 +1746,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndArray();
             }
 
-            if (this.Labels is { } value7 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "labels"))
+            if (this.Labels is { } value7 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "labels"))
             {
                 writer.WritePropertyName("labels"u8);
                 writer.WriteStartObject();
@@ -1758,7 +1758,7 @@ namespace GlacierTrail.Events
                 writer.WriteEndObject();
             }
 
-            if (this.Limits is { } value8 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "limits"))
+            if (this.Limits is { } value8 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "limits"))
             {
                 writer.WritePropertyName("limits"u8);
                 writer.WriteStartObject();
@@ -1770,55 +1770,55 @@ namespace GlacierTrail.Events
                 writer.WriteEndObject();
             }
 
-            if (this.Tier is { } value9 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tier"))
+            if (this.Tier is { } value9 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "tier"))
             {
                 writer.WritePropertyName("tier"u8);
                 writer.WriteStringValue(value9.Value);
             }
 
-            if (this.MaybeName is { } value10 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "maybeName"))
+            if (this.MaybeName is { } value10 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "maybeName"))
             {
                 writer.WritePropertyName("maybeName"u8);
                 writer.WriteStringValue(value10);
             }
 
-            if (this.OptionalCount is { } value11 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "optionalCount"))
+            if (this.OptionalCount is { } value11 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "optionalCount"))
             {
                 writer.WritePropertyName("optionalCount"u8);
                 writer.WriteNumberValue(value11);
             }
 
-            if (this.RequiredCount is { } value12 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "requiredCount"))
+            if (this.RequiredCount is { } value12 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "requiredCount"))
             {
                 writer.WritePropertyName("requiredCount"u8);
                 writer.WriteNumberValue(value12);
             }
 
-            if (this.Nested is { } value13 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "nested"))
+            if (this.Nested is { } value13 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "nested"))
             {
                 writer.WritePropertyName("nested"u8);
                 value13.WriteTo(writer);
             }
 
-            if (this.Tag is { } value14 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "tag"))
+            if (this.Tag is { } value14 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "tag"))
             {
                 writer.WritePropertyName("tag"u8);
                 value14.WriteTo(writer);
             }
 
-            if (this.Hostile is { } value15 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "hostile"))
+            if (this.Hostile is { } value15 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "hostile"))
             {
                 writer.WritePropertyName("hostile"u8);
                 writer.WriteStringValue(value15);
             }
 
-            if (this.AmzRequestId is { } value16 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "x-amz-request-id"))
+            if (this.AmzRequestId is { } value16 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "x-amz-request-id"))
             {
                 writer.WritePropertyName("x-amz-request-id"u8);
                 writer.WriteStringValue(value16);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -1928,7 +1928,7 @@ namespace GlacierTrail.Events
         /// <summary>
         /// Reads the object at the reader's position (its start token).
         /// </summary>
-        public static TypeTableResponseElements Read(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        public static TypeTableResponseElements Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             reader.ExpectStartObject("responseElements");
             string? v0 = default;
@@ -1948,7 +1948,7 @@ namespace GlacierTrail.Events
                         }
 
                         seen0 = true;
-                        if (reader.ReadValue(global::GlacierTrail.CloudTrailJsonKind.String, "location", ref extensionData))
+                        if (reader.ReadValue(global::GlacierTrail.Serialization.CloudTrailJsonKind.String, "location", ref extensionData))
                         {
                             v0 = reader.GetString();
                         }
@@ -1987,7 +1987,7 @@ namespace GlacierTrail.Events
             return -1;
         }
 
-        private static int EscapedMemberIndex(ref global::GlacierTrail.CloudTrailJsonReader reader)
+        private static int EscapedMemberIndex(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader)
         {
             if (reader.PropertyIs("location"u8))
             {
@@ -2004,13 +2004,13 @@ namespace GlacierTrail.Events
         {
             var extensionData = this.ExtensionData;
             writer.WriteStartObject();
-            if (this.Location is { } value0 && !global::GlacierTrail.CloudTrailJsonWriter.IsKept(extensionData, "location"))
+            if (this.Location is { } value0 && !global::GlacierTrail.Serialization.CloudTrailJsonWriter.IsKept(extensionData, "location"))
             {
                 writer.WritePropertyName("location"u8);
                 writer.WriteStringValue(value0);
             }
 
-            global::GlacierTrail.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
+            global::GlacierTrail.Serialization.CloudTrailJsonWriter.WriteExtensionData(writer, extensionData);
             writer.WriteEndObject();
         }
 
@@ -2084,7 +2084,7 @@ namespace GlacierTrail.Events
         /// Reads the current string token (its kind already checked); for generated code.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static TypeTableRequestParametersTier Read(ref global::GlacierTrail.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<TypeTableRequestParametersTier>(ref reader);
+        public static TypeTableRequestParametersTier Read(ref global::GlacierTrail.Serialization.CloudTrailJsonReader reader) => global::GlacierTrail.Serialization.OpenEnum.Read<TypeTableRequestParametersTier>(ref reader);
 
         static TypeTableRequestParametersTier global::GlacierTrail.Serialization.IOpenEnum<TypeTableRequestParametersTier>.Create(string value) => new TypeTableRequestParametersTier(value);
     }
