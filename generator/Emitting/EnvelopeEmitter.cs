@@ -126,6 +126,18 @@ internal static class EnvelopeEmitter
         w.Line("// Unknown is 0, so OR-ing the candidates of one length yields the one that matched.");
         w.Line($"private static {Field} Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> candidate, {Field} field) =>");
         w.Line($"    global::System.MemoryExtensions.SequenceEqual(name, candidate) ? field : {Field}.Unknown;");
+        foreach (var member in spec.Members)
+        {
+            // The hand-written code that finds a member itself (the dispatch keys in the skim, a
+            // missing eventTime's problem) names it from here, so the schema stays its one source.
+            w.Line();
+            CSharp.Doc(w, $"The JSON name of the member '{member.JsonName}'.");
+            w.Line($"public const string {member.CSharpName} = {CSharp.Literal(member.JsonName)};");
+            w.Line();
+            CSharp.Doc(w, $"The UTF-8 JSON name of the member '{member.JsonName}'.");
+            w.Line($"public static global::System.ReadOnlySpan<byte> {member.CSharpName}Utf8 => {CSharp.Utf8Literal(member.JsonName)};");
+        }
+
         w.Close();
         return Footer(w);
     }

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using GlacierTrail.Envelope;
 
 namespace GlacierTrail.Framing;
 
@@ -312,7 +313,7 @@ internal static partial class RecordKeyScanner
         }
 
         var name = data[(open + 1)..close];
-        int which = name.SequenceEqual("eventSource"u8) ? 1 : name.SequenceEqual("eventName"u8) ? 2 : 0;
+        int which = name.SequenceEqual(EnvelopeFieldNames.EventSourceUtf8) ? 1 : name.SequenceEqual(EnvelopeFieldNames.EventNameUtf8) ? 2 : 0;
         if (which == 0)
         {
             return Step.Next;

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Text.Json;
+using GlacierTrail.Envelope;
 using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Framing;
@@ -112,11 +113,11 @@ internal static partial class RecordKeyScanner
         if (!reader.ValueIsEscaped)
         {
             var name = reader.ValueSpan;
-            return name.Length == 11 && name.SequenceEqual("eventSource"u8) ? 1
-                : name.Length == 9 && name.SequenceEqual("eventName"u8) ? 2
+            return name.SequenceEqual(EnvelopeFieldNames.EventSourceUtf8) ? 1
+                : name.SequenceEqual(EnvelopeFieldNames.EventNameUtf8) ? 2
                 : 0;
         }
 
-        return JsonStrings.TextEquals(in reader, "eventSource"u8) ? 1 : JsonStrings.TextEquals(in reader, "eventName"u8) ? 2 : 0;
+        return JsonStrings.TextEquals(in reader, EnvelopeFieldNames.EventSourceUtf8) ? 1 : JsonStrings.TextEquals(in reader, EnvelopeFieldNames.EventNameUtf8) ? 2 : 0;
     }
 }

@@ -84,7 +84,7 @@ internal static class ValueShapes
 
     private static Members Identify(ref Utf8JsonReader reader)
     {
-        if (JsonStrings.TextEquals(in reader, "eventName"u8) || JsonStrings.TextEquals(in reader, "eventSource"u8))
+        if (JsonStrings.TextEquals(in reader, EnvelopeFieldNames.EventNameUtf8) || JsonStrings.TextEquals(in reader, EnvelopeFieldNames.EventSourceUtf8))
         {
             return Members.EventName;
         }

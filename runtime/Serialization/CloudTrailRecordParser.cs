@@ -152,10 +152,10 @@ public static class CloudTrailRecordParser
             switch (field)
             {
                 case EnvelopeField.EventSource:
-                    eventSource = ReadName(ref reader, record, "eventSource", ref extensionData);
+                    eventSource = ReadName(ref reader, record, EnvelopeFieldNames.EventSource, ref extensionData);
                     break;
                 case EnvelopeField.EventName:
-                    eventName = ReadName(ref reader, record, "eventName", ref extensionData);
+                    eventName = ReadName(ref reader, record, EnvelopeFieldNames.EventName, ref extensionData);
                     break;
                 case EnvelopeField.RequestParameters:
                 case EnvelopeField.ResponseElements:
@@ -184,9 +184,9 @@ public static class CloudTrailRecordParser
                 case EnvelopeField.EventTime:
                     fields.EventTime = null;
                     eventTimeNull = false;
-                    if (reader.ReadValue(CloudTrailJsonKind.DateTime, "eventTime", ref extensionData))
+                    if (reader.ReadValue(CloudTrailJsonKind.DateTime, EnvelopeFieldNames.EventTime, ref extensionData))
                     {
-                        fields.EventTime = reader.GetDateTimeKeepingText("eventTime", ref extensionData);
+                        fields.EventTime = reader.GetDateTimeKeepingText(EnvelopeFieldNames.EventTime, ref extensionData);
                         if (reader.TimestampIsNonCanonical)
                         {
                             reader.Report(CloudTrailProblemKind.NonCanonicalTimestamp, "property 'eventTime': a timestamp not in CloudTrail's form (yyyy-MM-ddTHH:mm:ssZ)");
@@ -217,12 +217,12 @@ public static class CloudTrailRecordParser
 
         if (eventSource.IsMissing)
         {
-            MissingDispatchKey(ref reader, ref fields, "eventSource", PayloadFlags.NoEventSource, seen, EnvelopeField.EventSource);
+            MissingDispatchKey(ref reader, ref fields, EnvelopeFieldNames.EventSource, PayloadFlags.NoEventSource, seen, EnvelopeField.EventSource);
         }
 
         if (eventName.IsMissing)
         {
-            MissingDispatchKey(ref reader, ref fields, "eventName", PayloadFlags.NoEventName, seen, EnvelopeField.EventName);
+            MissingDispatchKey(ref reader, ref fields, EnvelopeFieldNames.EventName, PayloadFlags.NoEventName, seen, EnvelopeField.EventName);
         }
 
         if (fields.EventTime is null)
@@ -235,11 +235,11 @@ public static class CloudTrailRecordParser
             // A value of another type already has its problem.
             if ((seen & (1UL << (int)EnvelopeField.EventTime)) == 0)
             {
-                reader.MissingMember("record", "eventTime");
+                reader.MissingMember("record", EnvelopeFieldNames.EventTime);
             }
             else if (eventTimeNull)
             {
-                reader.AddProblem(new PendingProblem(CloudTrailProblemKind.MissingMember, reader.Offset, "eventTime", "the record's 'eventTime' is null", RawJson.Null));
+                reader.AddProblem(new PendingProblem(CloudTrailProblemKind.MissingMember, reader.Offset, EnvelopeFieldNames.EventTime, $"the record's '{EnvelopeFieldNames.EventTime}' is null", RawJson.Null));
             }
         }
 

@@ -93,5 +93,315 @@ namespace GlacierTrail.Envelope
         // Unknown is 0, so OR-ing the candidates of one length yields the one that matched.
         private static global::GlacierTrail.Envelope.EnvelopeField Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> candidate, global::GlacierTrail.Envelope.EnvelopeField field) =>
             global::System.MemoryExtensions.SequenceEqual(name, candidate) ? field : global::GlacierTrail.Envelope.EnvelopeField.Unknown;
+
+        /// <summary>
+        /// The JSON name of the member 'eventVersion'.
+        /// </summary>
+        public const string EventVersion = "eventVersion";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'eventVersion'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> EventVersionUtf8 => "eventVersion"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'userIdentity'.
+        /// </summary>
+        public const string UserIdentity = "userIdentity";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'userIdentity'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> UserIdentityUtf8 => "userIdentity"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'eventTime'.
+        /// </summary>
+        public const string EventTime = "eventTime";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'eventTime'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> EventTimeUtf8 => "eventTime"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'eventSource'.
+        /// </summary>
+        public const string EventSource = "eventSource";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'eventSource'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> EventSourceUtf8 => "eventSource"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'eventName'.
+        /// </summary>
+        public const string EventName = "eventName";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'eventName'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> EventNameUtf8 => "eventName"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'awsRegion'.
+        /// </summary>
+        public const string AwsRegion = "awsRegion";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'awsRegion'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> AwsRegionUtf8 => "awsRegion"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'sourceIPAddress'.
+        /// </summary>
+        public const string SourceIPAddress = "sourceIPAddress";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'sourceIPAddress'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> SourceIPAddressUtf8 => "sourceIPAddress"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'userAgent'.
+        /// </summary>
+        public const string UserAgent = "userAgent";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'userAgent'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> UserAgentUtf8 => "userAgent"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'errorCode'.
+        /// </summary>
+        public const string ErrorCode = "errorCode";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'errorCode'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> ErrorCodeUtf8 => "errorCode"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'errorMessage'.
+        /// </summary>
+        public const string ErrorMessage = "errorMessage";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'errorMessage'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> ErrorMessageUtf8 => "errorMessage"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'requestParameters'.
+        /// </summary>
+        public const string RequestParameters = "requestParameters";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'requestParameters'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> RequestParametersUtf8 => "requestParameters"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'responseElements'.
+        /// </summary>
+        public const string ResponseElements = "responseElements";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'responseElements'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> ResponseElementsUtf8 => "responseElements"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'additionalEventData'.
+        /// </summary>
+        public const string AdditionalEventData = "additionalEventData";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'additionalEventData'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> AdditionalEventDataUtf8 => "additionalEventData"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'requestID'.
+        /// </summary>
+        public const string RequestId = "requestID";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'requestID'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> RequestIdUtf8 => "requestID"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'eventID'.
+        /// </summary>
+        public const string EventId = "eventID";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'eventID'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> EventIdUtf8 => "eventID"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'eventType'.
+        /// </summary>
+        public const string EventType = "eventType";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'eventType'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> EventTypeUtf8 => "eventType"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'apiVersion'.
+        /// </summary>
+        public const string ApiVersion = "apiVersion";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'apiVersion'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> ApiVersionUtf8 => "apiVersion"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'readOnly'.
+        /// </summary>
+        public const string ReadOnly = "readOnly";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'readOnly'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> ReadOnlyUtf8 => "readOnly"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'resources'.
+        /// </summary>
+        public const string Resources = "resources";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'resources'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> ResourcesUtf8 => "resources"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'recipientAccountId'.
+        /// </summary>
+        public const string RecipientAccountId = "recipientAccountId";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'recipientAccountId'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> RecipientAccountIdUtf8 => "recipientAccountId"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'serviceEventDetails'.
+        /// </summary>
+        public const string ServiceEventDetails = "serviceEventDetails";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'serviceEventDetails'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> ServiceEventDetailsUtf8 => "serviceEventDetails"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'sharedEventID'.
+        /// </summary>
+        public const string SharedEventId = "sharedEventID";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'sharedEventID'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> SharedEventIdUtf8 => "sharedEventID"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'vpcEndpointId'.
+        /// </summary>
+        public const string VpcEndpointId = "vpcEndpointId";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'vpcEndpointId'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> VpcEndpointIdUtf8 => "vpcEndpointId"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'vpcEndpointAccountId'.
+        /// </summary>
+        public const string VpcEndpointAccountId = "vpcEndpointAccountId";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'vpcEndpointAccountId'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> VpcEndpointAccountIdUtf8 => "vpcEndpointAccountId"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'managementEvent'.
+        /// </summary>
+        public const string ManagementEvent = "managementEvent";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'managementEvent'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> ManagementEventUtf8 => "managementEvent"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'eventCategory'.
+        /// </summary>
+        public const string EventCategory = "eventCategory";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'eventCategory'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> EventCategoryUtf8 => "eventCategory"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'addendum'.
+        /// </summary>
+        public const string Addendum = "addendum";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'addendum'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> AddendumUtf8 => "addendum"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'sessionCredentialFromConsole'.
+        /// </summary>
+        public const string SessionCredentialFromConsole = "sessionCredentialFromConsole";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'sessionCredentialFromConsole'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> SessionCredentialFromConsoleUtf8 => "sessionCredentialFromConsole"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'edgeDeviceDetails'.
+        /// </summary>
+        public const string EdgeDeviceDetails = "edgeDeviceDetails";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'edgeDeviceDetails'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> EdgeDeviceDetailsUtf8 => "edgeDeviceDetails"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'tlsDetails'.
+        /// </summary>
+        public const string TlsDetails = "tlsDetails";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'tlsDetails'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> TlsDetailsUtf8 => "tlsDetails"u8;
+
+        /// <summary>
+        /// The JSON name of the member 'insightDetails'.
+        /// </summary>
+        public const string InsightDetails = "insightDetails";
+
+        /// <summary>
+        /// The UTF-8 JSON name of the member 'insightDetails'.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> InsightDetailsUtf8 => "insightDetails"u8;
     }
 }
