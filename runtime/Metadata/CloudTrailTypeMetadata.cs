@@ -16,7 +16,7 @@ public sealed class CloudTrailTypeMetadata
 
     // An object's members are built on first use, so types that refer to each other (or to
     // themselves) can be written as plain static fields in any order.
-    private Func<CloudTrailMemberMetadata[]>? _createMembers;
+    private readonly Func<CloudTrailMemberMetadata[]>? _createMembers;
     private CloudTrailMemberMetadata[]? _members;
 
     private CloudTrailTypeMetadata(CloudTrailMemberType kind, string? typeName, string[] enumValues, CloudTrailTypeMetadata? element, bool elementNullable, Func<CloudTrailMemberMetadata[]>? createMembers)
@@ -71,9 +71,9 @@ public sealed class CloudTrailTypeMetadata
             var members = Volatile.Read(ref _members);
             if (members is null)
             {
+                // Two threads may both build the list; one wins and both return it.
                 var created = _createMembers!();
                 members = Interlocked.CompareExchange(ref _members, created, null) ?? created;
-                _createMembers = null;
             }
 
             return members;

@@ -35,6 +35,39 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public async Task Drift_is_found_in_nested_envelope_objects_maps_arrays_and_nulls_with_the_generated_metadata()
+    {
+        string file = Path.Combine(Path.GetTempPath(), "glaciertrail-drift-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            File.WriteAllText(file, """
+                {"Records":[
+                  {"eventVersion":"1.11","eventTime":"2025-01-01T00:00:00Z","eventSource":"glacier.amazonaws.com","eventName":"AddTagsToVault",
+                   "userIdentity":{"type":"IAMUser","sessionContext":{"sessionIssuer":{"type":"Role","badge":"x"}}},
+                   "resources":[{"ARN":"arn:aws:glacier:us-east-1:1:vaults/v","owner":"me"}],
+                   "requestParameters":{"accountId":"-","vaultName":"v","tags":{"a":"b","c":5}}},
+                  {"eventVersion":"1.11","eventTime":"2025-01-01T00:00:00Z","eventSource":"glacier.amazonaws.com","eventName":"SetVaultNotifications",
+                   "requestParameters":{"accountId":null,"vaultName":"v","vaultNotificationConfig":{"sNSTopic":"t","events":["ArchiveRetrievalCompleted",7],"extra":true}}}
+                ]}
+                """);
+
+            var result = await CliRunner.RunAsync("check", file);
+
+            Assert.Equal(1, result.Code);
+            Assert.Contains($"         1  userIdentity.sessionContext.sessionIssuer.badge  (e.g. {file} record 0)\n", result.Out, StringComparison.Ordinal);
+            Assert.Contains($"         1  resources[].owner  (e.g. {file} record 0)\n", result.Out, StringComparison.Ordinal);
+            Assert.Contains($"         1  AddTagsToVault requestParameters.tags.*: expected a string, found an integer  (e.g. {file} record 0)\n", result.Out, StringComparison.Ordinal);
+            Assert.Contains($"         1  SetVaultNotifications requestParameters.vaultNotificationConfig.extra  (e.g. {file} record 1)\n", result.Out, StringComparison.Ordinal);
+            Assert.Contains($"         1  SetVaultNotifications requestParameters.vaultNotificationConfig.events[]: expected a string, found an integer  (e.g. {file} record 1)\n", result.Out, StringComparison.Ordinal);
+            Assert.Contains($"         1  SetVaultNotifications requestParameters.accountId: expected a string, found null  (e.g. {file} record 1)\n", result.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task All_adds_every_service()
     {
         var result = await CliRunner.RunAsync("check", "--all", CliRunner.Logs);
