@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.IO.Enumeration;
-using GlacierTrail.Framing;
-using GlacierTrail.Streams;
+using GlacierTrail.Reading;
 
 namespace GlacierTrail;
 
@@ -27,81 +24,19 @@ public static class LogFiles
     /// or a socket looks to a portable listing, and opening one can block for ever (a pipe with
     /// no writer) or never end (<c>/dev/zero</c>); an empty regular file holds no records anyway.
     /// </summary>
-    public static IReadOnlyList<string> Enumerate(string path, Action<string>? onDigest, Action<string>? onNotRegular)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (File.Exists(path))
-        {
-            return [path];
-        }
-
-        if (!Directory.Exists(path))
-        {
-            throw new FileNotFoundException($"No file or directory at '{path}'.", path);
-        }
-
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System,
-            IgnoreInaccessible = true,
-        };
-        var entries = new FileSystemEnumerable<(string Path, long Length)>(path, static (ref FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.Length), options)
-        {
-            ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,
-        };
-        var files = new List<string>();
-        var digests = new List<string>();
-        var notRegular = new List<string>();
-        foreach (var (file, length) in entries)
-        {
-            if (Path.GetFileName(file).StartsWith('.'))
-            {
-                continue;
-            }
-
-            if (IsDigest(file))
-            {
-                digests.Add(file);
-            }
-            else if (length == 0)
-            {
-                notRegular.Add(file);
-            }
-            else
-            {
-                files.Add(file);
-            }
-        }
-
-        files.Sort(StringComparer.Ordinal);
-        digests.Sort(StringComparer.Ordinal);
-        notRegular.Sort(StringComparer.Ordinal);
-        foreach (string digest in digests)
-        {
-            onDigest?.Invoke(digest);
-        }
-
-        foreach (string file in notRegular)
-        {
-            onNotRegular?.Invoke(file);
-        }
-
-        return files;
-    }
+    public static IReadOnlyList<string> Enumerate(string path, Action<string>? onDigest, Action<string>? onNotRegular) =>
+        LogFileTree.Enumerate(path, onDigest, onNotRegular);
 
     /// <summary>What a note says of a file <see cref="Enumerate(string, Action{string}?, Action{string}?)"/> left out for its length.</summary>
-    public const string NotRegularNote = "empty, or not a regular file (a named pipe, device or socket); not opened";
+    public const string NotRegularNote = LogFileTree.NotRegularNote;
 
     /// <summary>
     /// Whether a file's first bytes could start a log: gzip (as S3 delivers logs), or JSON whose
     /// first significant byte opens an object or array (an empty file too). A stray README or
     /// checksum file in a log folder is not.
     /// </summary>
-    public static bool StartsLikeLog(ReadOnlySpan<byte> head) =>
-        Decompression.IsGzip(head) || JsonSyntax.FirstSignificantByte(head) is -1 or '{' or '[';
+    public static bool StartsLikeLog(ReadOnlySpan<byte> head) => LogFileTree.StartsLikeLog(head);
 
     /// <summary>Whether a path is a CloudTrail digest file (they sit under <c>CloudTrail-Digest</c> and are not logs).</summary>
-    public static bool IsDigest(string path) =>
-        path.Contains("CloudTrail-Digest", StringComparison.Ordinal);
+    public static bool IsDigest(string path) => LogFileTree.IsDigest(path);
 }

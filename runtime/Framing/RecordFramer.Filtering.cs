@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using GlacierTrail.Reading;
 
 namespace GlacierTrail.Framing;
 

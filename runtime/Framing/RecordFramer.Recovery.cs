@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using GlacierTrail.Envelope;
-using GlacierTrail.Reading;
 using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Framing;

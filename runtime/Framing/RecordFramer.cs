@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using GlacierTrail.Reading;
 using GlacierTrail.Serialization;
 using GlacierTrail.Streams;
 

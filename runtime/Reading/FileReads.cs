@@ -3,6 +3,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using GlacierTrail.Framing;
 using GlacierTrail.Serialization;
 using GlacierTrail.Streams;
 
@@ -19,10 +20,10 @@ internal static class FileReads
     {
         bool directory = Directory.Exists(path);
         var notice = options.OnNotice;
-        var files = LogFiles.Enumerate(
+        var files = LogFileTree.Enumerate(
             path,
             notice is null ? null : digest => notice($"{digest}: a CloudTrail digest file, not a log; skipped"),
-            notice is null ? null : special => notice($"{special}: {LogFiles.NotRegularNote}; skipped"));
+            notice is null ? null : special => notice($"{special}: {LogFileTree.NotRegularNote}; skipped"));
         return options.MaxParallelFiles > 1 && files.Count > 1
             ? ParallelFiles.ReadInOrderAsync(files, options.MaxParallelFiles, (file, token) => ReadOneFileWithNoticesAsync(file, factory, options, token), cancellationToken)
             : ReadFilesAsync(files, factory, options, directory, cancellationToken);

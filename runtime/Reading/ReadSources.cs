@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using GlacierTrail.Framing;
 using GlacierTrail.Serialization;
 using GlacierTrail.Streams;
 

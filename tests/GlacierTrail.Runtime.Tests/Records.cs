@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text;
+using GlacierTrail.Framing;
 using GlacierTrail.Reading;
 using GlacierTrail.Serialization;
 

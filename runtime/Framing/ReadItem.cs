@@ -1,4 +1,4 @@
-namespace GlacierTrail.Reading;
+namespace GlacierTrail.Framing;
 
 /// <summary>
 /// One outcome of framing: an event, or an error in its place in the sequence; or a notice about
