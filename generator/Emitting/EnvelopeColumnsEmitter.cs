@@ -16,21 +16,25 @@ internal static class EnvelopeColumnsEmitter
 
     public static string Emit(EnvelopeSpec spec, TypeNames types)
     {
-        var w = EnvelopeEmitter.Header(ExportNamespace);
-        w.Line(CSharp.GeneratedCodeAttribute);
-        w.Open("public static partial class CloudTrailColumns");
-        w.Line("// A method rather than a field: the hand-written part decides when the table is built,");
-        w.Line("// since initializers in separate declarations of one class run in no defined order.");
-        w.Line($"private static global::{ExportNamespace}.EnvelopeColumn[] CreateEnvelope() => new global::{ExportNamespace}.EnvelopeColumn[]");
-        w.Open();
-        foreach (var member in Order(spec.Members))
+        return EnvelopeEmitter.File(ExportNamespace, w =>
         {
-            w.Line(Entry(member, types) + ",");
-        }
-
-        w.Close("};");
-        w.Close();
-        return EnvelopeEmitter.Footer(w);
+            w.Line(CSharp.GeneratedCodeAttribute);
+            using (w.Block("public static partial class CloudTrailColumns"))
+            {
+                w.Lines($$"""
+                    // A method rather than a field: the hand-written part decides when the table is built,
+                    // since initializers in separate declarations of one class run in no defined order.
+                    private static global::{{ExportNamespace}}.EnvelopeColumn[] CreateEnvelope() => new global::{{ExportNamespace}}.EnvelopeColumn[]
+                    """);
+                using (w.Block(suffix: ";"))
+                {
+                    foreach (var member in Order(spec.Members))
+                    {
+                        w.Line(Entry(member, types) + ",");
+                    }
+                }
+            }
+        });
     }
 
     /// <summary>The record's order, each member that names another moved just before it.</summary>

@@ -19,10 +19,23 @@ internal static class EnvelopeStorageEmitter
         var members = spec.Members;
         var held = members.Where(m => m.Kind is not (EnvelopeMemberKind.Dispatch or EnvelopeMemberKind.Payload)).ToList();
         var payloads = members.Where(m => m.Kind == EnvelopeMemberKind.Payload).ToList();
-        var w = EnvelopeEmitter.Header(EnvelopeEmitter.EnvelopeNamespace);
-        w.Line(CSharp.GeneratedCodeAttribute);
-        w.Open("internal partial struct EnvelopeFields");
+        return EnvelopeEmitter.File(EnvelopeEmitter.EnvelopeNamespace, w =>
+        {
+            w.Line(CSharp.GeneratedCodeAttribute);
+            using (w.Block("internal partial struct EnvelopeFields"))
+            {
+                EmitStructMembers(w, held, payloads, types);
+                w.Line();
+                EmitRareClass(w, held.Where(m => m.Rare).ToList(), payloads, types);
+            }
 
+            w.Line();
+            EmitFlags(w, members);
+        });
+    }
+
+    private static void EmitStructMembers(SourceWriter w, List<EnvelopeMemberSpec> held, List<EnvelopeMemberSpec> payloads, TypeNames types)
+    {
         // Every field in this one declaration: a struct's field order is defined only within one.
         w.Line("private RareEnvelopeFields? _rare;");
         foreach (var member in held.Where(m => !m.Rare))
@@ -46,11 +59,14 @@ internal static class EnvelopeStorageEmitter
             w.Line($"public {EnvelopeEmitter.TypeOf(member, types)} {member.CSharpName};");
         }
 
-        w.Line($"public {EnvelopeEmitter.ExtensionReadOnlyList}? ExtensionData;");
-        w.Line();
-        w.Line("// Which payload keys were present at all (a present null must write back as null; an absent");
-        w.Line("// key must stay absent), whether the timestamp was read, and which always-written members were absent.");
-        w.Line($"public {EnvelopeEmitter.Flags} PresentPayloads;");
+        w.Lines($"""
+            public {EnvelopeEmitter.ExtensionReadOnlyList}? ExtensionData;
+
+            // Which payload keys were present at all (a present null must write back as null; an absent
+            // key must stay absent), whether the timestamp was read, and which always-written members were absent.
+            public {EnvelopeEmitter.Flags} PresentPayloads;
+            """);
+
         // Common members of the other kinds are the public fields above.
         foreach (var member in held.Where(m => m.Rare || m.Kind is EnvelopeMemberKind.Version or EnvelopeMemberKind.OpenEnum or EnvelopeMemberKind.Time))
         {
@@ -68,13 +84,6 @@ internal static class EnvelopeStorageEmitter
         {
             EmitPayloadSwitches(w, payloads);
         }
-
-        w.Line();
-        EmitRareClass(w, held.Where(m => m.Rare).ToList(), payloads, types);
-        w.Close();
-        w.Line();
-        EmitFlags(w, members);
-        return EnvelopeEmitter.Footer(w);
     }
 
     private static void EmitProperty(SourceWriter w, EnvelopeMemberSpec member, TypeNames types)
@@ -93,28 +102,35 @@ internal static class EnvelopeStorageEmitter
             case EnvelopeMemberKind.Version:
             case EnvelopeMemberKind.OpenEnum:
                 string wrapper = type.TrimEnd('?');
-                w.Open($"public {type} {name}");
-                w.Line($"readonly get => _{camel} is {{ }} value ? new {wrapper}(value) : ({type})null;");
-                w.Line($"set => _{camel} = value?.Value;");
-                w.Close();
+                using (w.Block($"public {type} {name}"))
+                {
+                    w.Line($"readonly get => _{camel} is {{ }} value ? new {wrapper}(value) : ({type})null;");
+                    w.Line($"set => _{camel} = value?.Value;");
+                }
+
                 break;
             case EnvelopeMemberKind.Time:
                 string flag = $"{EnvelopeEmitter.Flags}.Has{name}";
-                w.Line("// CloudTrail's offsets are whole minutes (the type allows no finer ones).");
-                w.Open($"public {type} {name}");
-                w.Line($"readonly get => (PresentPayloads & {flag}) != 0 ? new(_{camel}Ticks, global::System.TimeSpan.FromMinutes(_{camel}OffsetMinutes)) : null;");
-                w.Line("set");
-                w.Open();
-                w.Open("if (value is { } time)");
-                w.Line($"_{camel}Ticks = time.Ticks;");
-                w.Line($"_{camel}OffsetMinutes = (short)time.Offset.TotalMinutes;");
-                w.Line($"PresentPayloads |= {flag};");
-                w.Close();
-                w.Open("else");
-                w.Line($"PresentPayloads &= ~{flag};");
-                w.Close();
-                w.Close();
-                w.Close();
+                w.Lines($$"""
+                    // CloudTrail's offsets are whole minutes (the type allows no finer ones).
+                    public {{type}} {{name}}
+                    {
+                        readonly get => (PresentPayloads & {{flag}}) != 0 ? new(_{{camel}}Ticks, global::System.TimeSpan.FromMinutes(_{{camel}}OffsetMinutes)) : null;
+                        set
+                        {
+                            if (value is { } time)
+                            {
+                                _{{camel}}Ticks = time.Ticks;
+                                _{{camel}}OffsetMinutes = (short)time.Offset.TotalMinutes;
+                                PresentPayloads |= {{flag}};
+                            }
+                            else
+                            {
+                                PresentPayloads &= ~{{flag}};
+                            }
+                        }
+                    }
+                    """);
                 break;
         }
     }
@@ -123,36 +139,35 @@ internal static class EnvelopeStorageEmitter
     {
         string payload = EnvelopeEmitter.Payload;
         w.Line();
-        w.Line($"public readonly {EnvelopeEmitter.RawJson}? GetRawPayload({payload} payload) => payload switch");
-        w.Open();
-        for (int i = 0; i < payloads.Count; i++)
+        using (w.Block($"public readonly {EnvelopeEmitter.RawJson}? GetRawPayload({payload} payload) => payload switch", ";"))
         {
-            string name = payloads[i].CSharpName;
-            w.Line(i < payloads.Count - 1 ? $"{payload}.{name} => Raw{name}," : $"_ => Raw{name},");
+            for (int i = 0; i < payloads.Count; i++)
+            {
+                string name = payloads[i].CSharpName;
+                w.Line(i < payloads.Count - 1 ? $"{payload}.{name} => Raw{name}," : $"_ => Raw{name},");
+            }
         }
 
-        w.Close("};");
         w.Line();
-        w.Open($"public void SetRawPayload({payload} payload, {EnvelopeEmitter.RawJson}? value)");
-        w.Open("switch (payload)");
-        for (int i = 0; i < payloads.Count; i++)
+        using (w.Block($"public void SetRawPayload({payload} payload, {EnvelopeEmitter.RawJson}? value)"))
+        using (w.Block("switch (payload)"))
         {
-            string name = payloads[i].CSharpName;
-            w.Line(i < payloads.Count - 1 ? $"case {payload}.{name}: Raw{name} = value; break;" : $"default: Raw{name} = value; break;");
+            for (int i = 0; i < payloads.Count; i++)
+            {
+                string name = payloads[i].CSharpName;
+                w.Line(i < payloads.Count - 1 ? $"case {payload}.{name}: Raw{name} = value; break;" : $"default: Raw{name} = value; break;");
+            }
         }
 
-        w.Close();
-        w.Close();
         w.Line();
-        w.Line($"public static {EnvelopeEmitter.Flags} FlagOf({payload} payload) => payload switch");
-        w.Open();
-        for (int i = 0; i < payloads.Count; i++)
+        using (w.Block($"public static {EnvelopeEmitter.Flags} FlagOf({payload} payload) => payload switch", ";"))
         {
-            string name = payloads[i].CSharpName;
-            w.Line(i < payloads.Count - 1 ? $"{payload}.{name} => {EnvelopeEmitter.Flags}.{name}," : $"_ => {EnvelopeEmitter.Flags}.{name},");
+            for (int i = 0; i < payloads.Count; i++)
+            {
+                string name = payloads[i].CSharpName;
+                w.Line(i < payloads.Count - 1 ? $"{payload}.{name} => {EnvelopeEmitter.Flags}.{name}," : $"_ => {EnvelopeEmitter.Flags}.{name},");
+            }
         }
-
-        w.Close("};");
     }
 
     private static void EmitRareClass(SourceWriter w, List<EnvelopeMemberSpec> rare, List<EnvelopeMemberSpec> payloads, TypeNames types)
@@ -161,21 +176,22 @@ internal static class EnvelopeStorageEmitter
             .Concat(payloads.Select(p => (Type: EnvelopeEmitter.RawJson + "?", Name: "Raw" + p.CSharpName)))
             .ToList();
         w.Line("// Members few records have, and payloads the event type does not describe, kept verbatim.");
-        w.Open("private class RareEnvelopeFields");
-        foreach (var (type, name) in fields)
+        using (w.Block("private class RareEnvelopeFields"))
         {
-            w.Line($"public {type} {name};");
-        }
+            foreach (var (type, name) in fields)
+            {
+                w.Line($"public {type} {name};");
+            }
 
-        w.Line();
-        w.Open("public void CopyTo(RareEnvelopeFields other)");
-        foreach (var (_, name) in fields)
-        {
-            w.Line($"other.{name} = {name};");
+            w.Line();
+            using (w.Block("public void CopyTo(RareEnvelopeFields other)"))
+            {
+                foreach (var (_, name) in fields)
+                {
+                    w.Line($"other.{name} = {name};");
+                }
+            }
         }
-
-        w.Close();
-        w.Close();
     }
 
     private static void EmitFlags(SourceWriter w, EquatableArray<EnvelopeMemberSpec> members)
@@ -187,14 +203,14 @@ internal static class EnvelopeStorageEmitter
         CSharp.Doc(w, "Payload keys present, timestamps read and always-written members absent, packed into one byte.");
         w.Line("[global::System.Flags]");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Open("internal enum PayloadFlags : byte");
-        w.Line("None = 0,");
-        for (int i = 0; i < names.Count; i++)
+        using (w.Block("internal enum PayloadFlags : byte"))
         {
-            w.Line($"{names[i]} = {(1 << i).ToString(CultureInfo.InvariantCulture)},");
+            w.Line("None = 0,");
+            for (int i = 0; i < names.Count; i++)
+            {
+                w.Line($"{names[i]} = {(1 << i).ToString(CultureInfo.InvariantCulture)},");
+            }
         }
-
-        w.Close();
     }
 
     private static string Camel(EnvelopeMemberSpec member) =>

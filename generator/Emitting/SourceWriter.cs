@@ -56,7 +56,7 @@ internal sealed class SourceWriter
     }
 
     /// <summary>Writes <paramref name="header"/> (if any), an opening brace, and indents.</summary>
-    public SourceWriter Open(string header = "")
+    private void Open(string header)
     {
         if (header.Length > 0)
         {
@@ -65,11 +65,10 @@ internal sealed class SourceWriter
 
         Line("{");
         _indent++;
-        return this;
     }
 
-    /// <summary>Dedents, then writes <paramref name="line"/> unless it is empty.</summary>
-    public SourceWriter Close(string line = "}")
+    /// <summary>Dedents, then writes <paramref name="line"/>; only <see cref="SourceBlock"/> calls it.</summary>
+    private void Close(string line)
     {
         if (_indent == 0)
         {
@@ -77,7 +76,7 @@ internal sealed class SourceWriter
         }
 
         _indent--;
-        return line.Length == 0 ? this : Line(line);
+        Line(line);
     }
 
     /// <summary>The text, once every block is closed.</summary>
@@ -95,4 +94,19 @@ internal sealed class SourceWriter
 
     /// <summary>The text written so far, closed or not (for debugging; emitters take <see cref="ToText"/>).</summary>
     public override string ToString() => _text.ToString();
+
+    /// <summary>An open brace of a <see cref="SourceWriter"/>; disposing it writes the closing brace.</summary>
+    public readonly struct SourceBlock : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly string _close;
+
+        public SourceBlock(SourceWriter writer, string close)
+        {
+            _writer = writer;
+            _close = close;
+        }
+
+        public void Dispose() => _writer.Close(_close);
+    }
 }

@@ -37,11 +37,13 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
-    public void ClosingABlockThatWasNeverOpenedThrows()
+    public void ClosingABlockTwiceThrows()
     {
         var w = new SourceWriter();
+        var block = w.Block("class C");
+        block.Dispose();
 
-        Assert.Throws<InvalidOperationException>(() => w.Close());
+        Assert.Throws<InvalidOperationException>(() => block.Dispose());
     }
 
     [Fact]
