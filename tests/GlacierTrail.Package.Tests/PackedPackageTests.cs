@@ -17,7 +17,7 @@ namespace GlacierTrail.Package.Tests;
 public sealed class PackedPackageTests
 {
     [Fact]
-    public void FreshConsumerBuildsAndReadsTypedEventsFromBuiltInAndOwnSchemas()
+    public void Fresh_consumer_builds_and_reads_typed_events_from_built_in_and_own_schemas()
     {
         string work = Directory.CreateTempSubdirectory("glaciertrail-package-").FullName;
         try
@@ -60,7 +60,7 @@ public sealed class PackedPackageTests
     }
 
     [Fact]
-    public void AConsumerOnAnOlderTargetFrameworkGetsOneErrorNamingTheFrameworkNeeded()
+    public void A_consumer_on_an_older_target_framework_gets_one_error_naming_the_framework_needed()
     {
         string work = Directory.CreateTempSubdirectory("glaciertrail-package-old-").FullName;
         try

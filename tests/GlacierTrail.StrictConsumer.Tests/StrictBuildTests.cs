@@ -11,7 +11,7 @@ public sealed class StrictBuildTests
 {
     /// <summary>Every built-in Glacier schema produced a type in this strict build.</summary>
     [Fact]
-    public void AllBuiltInEventTypesAreGenerated()
+    public void All_built_in_event_types_are_generated()
     {
         Assert.Equal(33, GlacierTrailEvents.KnownEvents.Count);
         Assert.All(GlacierTrailEvents.KnownEvents, key => Assert.Equal("glacier.amazonaws.com", key.EventSource));
@@ -19,7 +19,7 @@ public sealed class StrictBuildTests
 
     /// <summary>The strictly compiled dispatcher and parsers read a record.</summary>
     [Fact]
-    public void StrictlyCompiledCodeParsesARecord()
+    public void Strictly_compiled_code_parses_a_record()
     {
         var evt = GlacierTrailEvents.ParseRecord("""{"eventTime":"2014-12-10T19:05:15Z","eventSource":"glacier.amazonaws.com","eventName":"DeleteVault","requestParameters":{"accountId":"-","vaultName":"v1"}}"""u8);
         var delete = Assert.IsType<DeleteVaultEvent>(evt);
