@@ -4,10 +4,11 @@ using GlacierTrail.Gen.Model;
 namespace GlacierTrail.Gen.Emitting;
 
 /// <summary>
-/// Writes the runtime's envelope from the record schema's root: the member table, the per-member
-/// read and write code, and <c>CloudTrailEvent</c>'s properties (the storage is
-/// <see cref="EnvelopeStorageEmitter"/>'s). The record loop, payload deferral and problem
-/// plumbing stay hand-written in the runtime and call into these.
+/// The runtime's envelope, generated from the record schema's root: which sources there are
+/// (<see cref="Sources"/>), the C# types members take, and <c>CloudTrailEvent</c>'s properties.
+/// The member table, reader, writer, storage and export columns each have their own emitter; the
+/// record loop, payload deferral and problem plumbing stay hand-written in the runtime and call
+/// into them.
 /// </summary>
 internal static class EnvelopeEmitter
 {

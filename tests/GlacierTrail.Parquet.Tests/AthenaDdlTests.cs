@@ -7,7 +7,7 @@ namespace GlacierTrail.Parquet.Tests;
 public sealed class AthenaDdlTests
 {
     [Fact]
-    public void EveryTableGetsAStatementWithPartitionProjection()
+    public void Every_table_gets_a_statement_with_partition_projection()
     {
         string ddl = AthenaDdl.Create(GlacierTrailEvents.ExportTables, "s3://bucket/trail-export");
         Assert.Contains("CREATE EXTERNAL TABLE IF NOT EXISTS `cloudtrail` (", ddl, StringComparison.Ordinal);
@@ -23,6 +23,6 @@ public sealed class AthenaDdlTests
     }
 
     [Fact]
-    public void ALocationMustBeAnS3Uri() =>
+    public void A_location_must_be_an_S3_URI() =>
         Assert.Throws<ArgumentException>(() => AthenaDdl.Create(GlacierTrailEvents.ExportTables, "/local/dir"));
 }

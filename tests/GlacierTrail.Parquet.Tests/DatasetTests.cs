@@ -20,7 +20,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     public DatasetTests(ExportedDataset data) => _data = data;
 
     [Fact]
-    public void EveryEventIsARowOfCloudTrail()
+    public void Every_event_is_a_row_of_cloudtrail()
     {
         using var db = new DuckDb();
         Assert.True(_data.Events.Count > 66);
@@ -29,7 +29,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     }
 
     [Fact]
-    public void EachTypedTableHoldsTheEventsOfItsType()
+    public void Each_typed_table_holds_the_events_of_its_type()
     {
         using var db = new DuckDb();
         var byType = _data.Events.GroupBy(e => e.EventName.ToLowerInvariant()).ToList();
@@ -44,7 +44,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     }
 
     [Fact]
-    public void TypedColumnsEqualTheTypedPropertiesOfEveryEvent()
+    public void Typed_columns_equal_the_typed_properties_of_every_event()
     {
         using var db = new DuckDb();
         int compared = 0;
@@ -77,7 +77,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     }
 
     [Fact]
-    public void EnvelopeColumnsHaveTheNamesOfAwsTableAndPayloadsAreJsonText()
+    public void Envelope_columns_have_the_names_of_AWS_table_and_payloads_are_JSON_text()
     {
         using var db = new DuckDb();
         var columns = db.Query($"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM {DuckDb.Table(_data.Root, "cloudtrail")})")
@@ -111,7 +111,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     }
 
     [Fact]
-    public void EventTimeIsATimestampInUtc()
+    public void Eventtime_is_a_TIMESTAMP_in_UTC()
     {
         using var db = new DuckDb();
         foreach (string table in new[] { "cloudtrail", "createvault" })
@@ -127,7 +127,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     }
 
     [Fact]
-    public void PartitionsAreAccountRegionAndDateOrUnknown()
+    public void Partitions_are_account_region_and_date_or_unknown()
     {
         using var db = new DuckDb();
         var rows = db.Query($"SELECT eventid, account, region, date FROM {DuckDb.Table(_data.Root, "cloudtrail")}");
@@ -146,7 +146,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     }
 
     [Fact]
-    public void AConsumersOwnSchemaGetsItsOwnTypedTable()
+    public void A_consumers_own_schema_gets_its_own_typed_table()
     {
         using var db = new DuckDb();
         var types = db.Query($"SELECT column_name, column_type FROM (DESCRIBE SELECT requestparameters FROM {DuckDb.Table(_data.Root, "rotatewidget")})").Single();
@@ -166,7 +166,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     }
 
     [Fact]
-    public void ARecordWithUnknownFieldsExportsAndTheRecordColumnHoldsThem()
+    public void A_record_with_unknown_fields_exports_and_the_record_column_holds_them()
     {
         using var db = new DuckDb();
         var row = db.Query($"SELECT rawrecord, requestparameters FROM {DuckDb.Table(_data.Root, "createvault")} WHERE eventid = '{ExportedDataset.UnknownFieldsEventId}'").Single();
@@ -180,7 +180,7 @@ public sealed class DatasetTests : IClassFixture<ExportedDataset>
     }
 
     [Fact]
-    public void EveryFileIsCompleteAndNamedAfterTheRun()
+    public void Every_file_is_complete_and_named_after_the_run()
     {
         Assert.NotEmpty(_data.Result.Files);
         foreach (string file in _data.Result.Files)

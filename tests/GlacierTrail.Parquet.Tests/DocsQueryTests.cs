@@ -27,7 +27,7 @@ public sealed partial class DocsQueryTests : IDisposable
     }
 
     [Fact]
-    public async Task EveryDuckDbQueryOfTheExportPageRuns()
+    public async Task Every_DuckDB_query_of_the_export_page_runs()
     {
         string repository = NativeBinaryFactAttribute.RepositoryRoot();
         var queries = Queries(await File.ReadAllTextAsync(Path.Combine(repository, "docs", "export.md")));

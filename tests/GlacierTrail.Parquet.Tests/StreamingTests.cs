@@ -23,7 +23,7 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
-    public async Task RowGroupsAreFlushedAtTheirBound()
+    public async Task Row_groups_are_flushed_at_their_bound()
     {
         var events = Events(25, day: 1);
         var options = new ParquetExportOptions { RowGroupRows = 10, RunId = "rg" };
@@ -52,7 +52,7 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
-    public async Task BuffersTogetherStayUnderTheirBound()
+    public async Task Buffers_together_stay_under_their_bound()
     {
         // Thirty days, one partition each: with a small shared bound, the largest buffer is
         // written out long before any row group is full.
@@ -80,7 +80,7 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
-    public async Task FilesRollAtTheTargetSize()
+    public async Task Files_roll_at_the_target_size()
     {
         var options = new ParquetExportOptions { RowGroupRows = 5, TargetFileBytes = 1, RunId = "roll" };
         await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, options))
@@ -98,7 +98,7 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
-    public async Task ARerunWithTheSameRunIdReplacesItsFiles()
+    public async Task A_rerun_with_the_same_run_id_replaces_its_files()
     {
         for (int run = 0; run < 2; run++)
         {
@@ -118,7 +118,7 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
-    public async Task RunIdsFollowTheInputs()
+    public async Task Run_ids_follow_the_inputs()
     {
         Assert.Equal(ParquetExportOptions.RunIdFor(["/logs/a", "/logs/b"]), ParquetExportOptions.RunIdFor(["/logs/a", "/logs/b"]));
         Assert.NotEqual(ParquetExportOptions.RunIdFor(["/logs/a", "/logs/b"]), ParquetExportOptions.RunIdFor(["/logs/a"]));
@@ -127,7 +127,7 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
-    public async Task HostilePartitionValuesStayInsideTheDataset()
+    public async Task Hostile_partition_values_stay_inside_the_dataset()
     {
         string record = """{"eventVersion":"1.11","eventTime":"2025-06-01T00:00:00Z","eventSource":"glacier.amazonaws.com","eventName":"ListVaults","awsRegion":"../../etc","recipientAccountId":"a/b\\c"}""";
         await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, new ParquetExportOptions { RunId = "h" }))

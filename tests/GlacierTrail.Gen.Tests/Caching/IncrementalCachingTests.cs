@@ -33,7 +33,7 @@ public sealed class IncrementalCachingTests
         .ToArray();
 
     [Fact]
-    public void TrackedStepsAreTheOnesTrackingNamesDeclares()
+    public void Tracked_steps_are_the_ones_tracking_names_declares()
     {
         var run = FirstRun(out _);
 
@@ -58,7 +58,7 @@ public sealed class IncrementalCachingTests
     [Theory]
     [InlineData("add")]
     [InlineData("edit")]
-    public void UnrelatedCSharpChangeReusesEveryStep(string change)
+    public void Unrelated_CSharp_change_reuses_every_step(string change)
     {
         var first = FirstRun(out var compilation);
         var tree = compilation.SyntaxTrees.First();
@@ -73,7 +73,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void EditingOneSchemaRerunsOnlyThatFile()
+    public void Editing_one_schema_reruns_only_that_file()
     {
         var first = FirstRun(out var compilation, out var schemas);
         var original = Schema(schemas, CreateVaultPath);
@@ -100,7 +100,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void WhitespaceOnlyEditRegeneratesNoCode()
+    public void Whitespace_only_edit_regenerates_no_code()
     {
         var first = FirstRun(out var compilation, out var schemas);
         var original = Schema(schemas, CreateVaultPath);
@@ -118,7 +118,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void AddingASchemaAddsOneOutputAndChangesTheDispatcher()
+    public void Adding_a_schema_adds_one_output_and_changes_the_dispatcher()
     {
         var first = FirstRun(out var compilation);
 
@@ -138,7 +138,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void ChangingTheNamespaceRegeneratesEveryOutputWithoutReparsing()
+    public void Changing_the_namespace_regenerates_every_output_without_reparsing()
     {
         var first = FirstRun(out var compilation);
 
@@ -159,7 +159,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void StepOutputsHoldNoCompilationObjects()
+    public void Step_outputs_hold_no_compilation_objects()
     {
         // A run with diagnostics too, so DiagnosticInfo and its locations are in the walk.
         var schemas = Schemas().Append(TestFiles.Inline("diag/Bad.schema.json", "{ \"x-cloudtrail\": 1, \"type\": \"object\" }")).ToArray();
@@ -190,7 +190,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void WalkerFindsForbiddenValuesInsideTuplesArraysAndRecords()
+    public void Walker_finds_forbidden_values_inside_tuples_arrays_and_records()
     {
         var location = Location.Create("a.json", default, default);
         Assert.NotEmpty(StepOutputWalker.FindForbidden((1, ("x", location)), "tuple"));
@@ -201,7 +201,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void SpecTypesAreSealedRecordsOfPlainData()
+    public void Spec_types_are_sealed_records_of_plain_data()
     {
         // Cached specs must be sealed records of strings, numbers, bools and EquatableArray, so
         // that they compare by value: checked on the declared types, not only on the values one

@@ -18,7 +18,7 @@ public sealed class GeneratorDiagnosticTests
     private const string Root = TestFiles.VirtualSchemaRoot;
 
     [Fact]
-    public void DescriptorsAreGtg001ToGtg012InOrder()
+    public void Descriptors_are_GTG001_to_GTG012_in_order()
     {
         Assert.Equal(
             Enumerable.Range(1, 12).Select(i => $"GTG{i:000}"),
@@ -33,7 +33,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void EveryMessageIsWrittenInTheTableNotPassedAsAnArgument()
+    public void Every_message_is_written_in_the_table_not_passed_as_an_argument()
     {
         // A message that is only a placeholder would let call sites write their own sentences.
         Assert.All(DiagnosticDescriptors.All, d =>
@@ -46,7 +46,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void EveryHelpLinkIsAnAnchorOfTheSchemaPage()
+    public void Every_help_link_is_an_anchor_of_the_schema_page()
     {
         // The link a build error shows must land on the entry that explains it.
         const string page = "https://github.com/glaciertrail/GlacierTrail.Gen/blob/main/docs/schemas.md#";
@@ -62,7 +62,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG001 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg001InvalidJsonPointsAtTheOffendingToken()
+    public void GTG001_invalid_JSON_points_at_the_offending_token()
     {
         const string text = "{\n  \"x-cloudtrail\": { \"eventSource\": \"a.example.com\", \"eventName\": \"Broken\" }\n  \"type\": \"object\"\n}\n";
         var run = RunOne("diag/Broken.schema.json", text);
@@ -76,7 +76,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg001ColumnCountsCharactersNotUtf8Bytes()
+    public void GTG001_column_counts_characters_not_UTF8_bytes()
     {
         // "❄" is three UTF-8 bytes and "é" two: a byte column would land three characters too far.
         const string text = "{\n  \"description\": \"Vault ❄ café\" \"type\": \"object\"\n}\n";
@@ -89,7 +89,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg001EmptyFileIsReportedAtItsStart()
+    public void GTG001_empty_file_is_reported_at_its_start()
     {
         var run = RunOne("diag/Empty.schema.json", string.Empty);
 
@@ -102,7 +102,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg001LoneSurrogateEscapeIsInvalidJsonAtTheString()
+    public void GTG001_lone_surrogate_escape_is_invalid_JSON_at_the_string()
     {
         string text = Event("Surrogate", "\"vaultName\": { \"type\": \"string\", \"description\": \"half \\ud800 a pair\" }");
         var run = RunOne("diag/Surrogate.schema.json", text);
@@ -117,7 +117,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG002 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg002MissingXCloudTrailPointsAtTheRootObject()
+    public void GTG002_missing_x_cloudtrail_points_at_the_root_object()
     {
         const string text = "\n{\n  \"type\": \"object\",\n  \"properties\": {}\n}\n";
         var run = RunOne("diag/NoBinding.schema.json", text);
@@ -131,7 +131,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg002MalformedXCloudTrailPointsAtItsValue()
+    public void GTG002_malformed_x_cloudtrail_points_at_its_value()
     {
         const string text = "{\n  \"x-cloudtrail\": \"CreateVault\",\n  \"type\": \"object\"\n}\n";
         var run = RunOne("diag/StringBinding.schema.json", text);
@@ -144,7 +144,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg002XCloudTrailWithoutEventNamePointsAtTheObject()
+    public void GTG002_x_cloudtrail_without_eventName_points_at_the_object()
     {
         const string text = "{\n  \"x-cloudtrail\": { \"eventSource\": \"glacier.amazonaws.com\", \"eventName\": \"\" },\n  \"type\": \"object\"\n}\n";
         var run = RunOne("diag/EmptyName.schema.json", text);
@@ -158,7 +158,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG003 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg003DuplicateEventNamesBothFilesAndPointsAtTheLosersBinding()
+    public void GTG003_duplicate_event_names_both_files_and_points_at_the_losers_binding()
     {
         string first = Event("CreateVault", "\"vaultName\": { \"type\": \"string\" }");
         string second = "{\n  \"title\": \"a second copy\",\n" + Event("CreateVault", "\"name\": { \"type\": \"string\" }").Substring(2);
@@ -186,7 +186,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG004 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg004OneOfIsAWarningAndTheValueIsKeptRaw()
+    public void GTG004_oneOf_is_a_warning_and_the_value_is_kept_raw()
     {
         string text = Event("Choice", "\"choice\": { \"oneOf\": [ { \"type\": \"string\" }, { \"type\": \"integer\" } ] }");
         var run = RunOne("diag/Choice.schema.json", text);
@@ -200,7 +200,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg004PatternIsAWarningAndIsIgnored()
+    public void GTG004_pattern_is_a_warning_and_is_ignored()
     {
         string text = Event("Pattern", "\"code\": { \"type\": \"string\", \"pattern\": \"^[A-Z]+$\" }");
         var run = RunOne("diag/Pattern.schema.json", text);
@@ -215,7 +215,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG005 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg005UnusableKeyWithoutXCSharpNamePointsAtTheKey()
+    public void GTG005_unusable_key_without_x_csharp_name_points_at_the_key()
     {
         string text = Event("AmzId", "\"x-amz-id\": { \"type\": \"string\" },\n        \"vaultName\": { \"type\": \"string\" }");
         var run = RunOne("diag/AmzId.schema.json", text);
@@ -234,7 +234,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG006 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg006KeysMappingToOneNamePointAtTheSecondKey()
+    public void GTG006_keys_mapping_to_one_name_point_at_the_second_key()
     {
         string text = Event("Twins", "\"vaultName\": { \"type\": \"string\" },\n        \"VaultName\": { \"type\": \"string\" }");
         var run = RunOne("diag/Twins.schema.json", text);
@@ -253,7 +253,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG007 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg007RefToAMissingLocalDefinitionPointsAtTheRef()
+    public void GTG007_ref_to_a_missing_local_definition_points_at_the_ref()
     {
         string text = Event("LocalRef", "\"policy\": { \"$ref\": \"#/$defs/Missing\" }");
         var run = RunOne("diag/LocalRef.schema.json", text);
@@ -267,7 +267,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg007RefToAMissingFilePointsAtTheRef()
+    public void GTG007_ref_to_a_missing_file_points_at_the_ref()
     {
         string text = Event("FileRef", "\"policy\": { \"$ref\": \"../shared/missing.schema.json#/$defs/Policy\" }");
         var run = RunOne("glacier/FileRef.schema.json", text);
@@ -282,7 +282,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg007RefToAMissingDefinitionInAnExistingFile()
+    public void GTG007_ref_to_a_missing_definition_in_an_existing_file()
     {
         string text = Event("DefRef", "\"policy\": { \"$ref\": \"../shared/glacier-types.schema.json#/$defs/NoSuchPolicy\" }");
         var run = GeneratorHarness.Run(new[] { TestFiles.Inline("glacier/DefRef.schema.json", text), TestFiles.SharedTypes });
@@ -310,7 +310,7 @@ public sealed class GeneratorDiagnosticTests
     [InlineData("huge-integer-enum")]
     [InlineData("self-ref-class")]
     [InlineData("bom-and-nul")]
-    public void PathologicalInputDoesNotThrowOrReportInternalError(string kind)
+    public void Pathological_input_does_not_throw_or_report_internal_error(string kind)
     {
         string text = Pathological(kind);
         var run = RunOne("diag/Pathological.schema.json", text);
@@ -322,7 +322,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG009 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg009InvalidPropertyXCSharpNamePointsAtTheName()
+    public void GTG009_invalid_property_x_csharp_name_points_at_the_name()
     {
         string text = Event("BadName", "\"vault-name\": { \"type\": \"string\", \"x-csharp-name\": \"1stVault\" }");
         var run = RunOne("diag/BadName.schema.json", text);
@@ -335,7 +335,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg009InvalidTopLevelXCSharpNamePointsAtTheName()
+    public void GTG009_invalid_top_level_x_csharp_name_points_at_the_name()
     {
         string text = "{\n  \"x-csharp-name\": \"Vault Event\",\n" + Event("Spaced", "\"a\": { \"type\": \"string\" }").Substring(2);
         var run = RunOne("diag/Spaced.schema.json", text);
@@ -351,7 +351,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG010 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg010AliasCyclePointsAtTheRefThatClosesIt()
+    public void GTG010_alias_cycle_points_at_the_ref_that_closes_it()
     {
         string text = "{\n  \"$defs\": {\n    \"A\": { \"$ref\": \"#/$defs/B\" },\n    \"B\": { \"$ref\": \"#/$defs/A\" }\n  },\n"
             + Event("Cycle", "\"loop\": { \"$ref\": \"#/$defs/A\" }").Substring(2);
@@ -366,7 +366,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void SelfReferenceThroughAnObjectIsNotACycle()
+    public void Self_reference_through_an_object_is_not_a_cycle()
     {
         string text = "{\n  \"$defs\": {\n    \"Node\": { \"type\": \"object\", \"properties\": { \"next\": { \"$ref\": \"#/$defs/Node\" } } }\n  },\n"
             + Event("Linked", "\"head\": { \"$ref\": \"#/$defs/Node\" }").Substring(2);
@@ -384,7 +384,7 @@ public sealed class GeneratorDiagnosticTests
     [InlineData("Contoso.class")]
     [InlineData("Contoso..Events")]
     [InlineData("1Contoso")]
-    public void Gtg011InvalidNamespaceFallsBackToTheDefault(string @namespace)
+    public void GTG011_invalid_namespace_falls_back_to_the_default(string @namespace)
     {
         var run = GeneratorHarness.Run(
             new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") },
@@ -402,7 +402,7 @@ public sealed class GeneratorDiagnosticTests
     // GTG012 ------------------------------------------------------------------------------
 
     [Fact]
-    public void Gtg012ClassNameCollisionNamesBothFilesAndPointsAtTheLosersBinding()
+    public void GTG012_class_name_collision_names_both_files_and_points_at_the_losers_binding()
     {
         string winner = Event("CreateVault", "\"vaultName\": { \"type\": \"string\" }");
         string loser = "{\n  \"x-csharp-name\": \"CreateVaultEvent\",\n" + Event("CreateVaultLegacy", "\"name\": { \"type\": \"string\" }").Substring(2);
@@ -426,7 +426,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void Gtg012OneEventNameInTwoServicesSuggestsATypeNamedAfterTheService()
+    public void GTG012_one_eventName_in_two_services_suggests_a_type_named_after_the_service()
     {
         var run = GeneratorHarness.Run(new[]
         {
@@ -443,7 +443,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void ATopLevelCSharpNameGivesEachServiceItsOwnTypeForOneEventName()
+    public void A_top_level_x_csharp_name_gives_each_service_its_own_type_for_one_eventName()
     {
         var run = GeneratorHarness.Run(new[]
         {
@@ -469,7 +469,7 @@ public sealed class GeneratorDiagnosticTests
         "}\n";
 
     [Fact]
-    public void Gtg012TwoDefinitionsFilesWithTheSameTypeKeepTheFirstAndStillCompile()
+    public void GTG012_two_definitions_files_with_the_same_type_keep_the_first_and_still_compile()
     {
         string tag = "{\n  \"$defs\": {\n    \"Tag\": { \"type\": \"object\", \"properties\": { \"key\": { \"type\": \"string\" } } }\n  }\n}\n";
         string otherTag = "{\n  \"$defs\": {\n    \"Tag\": { \"type\": \"object\", \"properties\": { \"name\": { \"type\": \"string\" } } }\n  }\n}\n";
@@ -490,7 +490,7 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void DefinitionsFilesWithTheSameFolderAndNameGetDistinctOutputs()
+    public void Definitions_files_with_the_same_folder_and_name_get_distinct_outputs()
     {
         // Output names come from the folder and file name; two such files must not collide
         // (the compiler rejects a repeated output name) and both must be emitted.

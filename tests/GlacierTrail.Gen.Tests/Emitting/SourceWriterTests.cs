@@ -8,7 +8,7 @@ namespace GlacierTrail.Gen.Tests.Emitting;
 public sealed class SourceWriterTests
 {
     [Fact]
-    public void BlockWritesItsHeaderBracesAndSuffixAroundIndentedLines()
+    public void Block_writes_its_header_braces_and_suffix_around_indented_lines()
     {
         var w = new SourceWriter();
         using (w.Block("public sealed class X"))
@@ -25,7 +25,7 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
-    public void UnclosedBlockThrowsWhenTheTextIsTaken()
+    public void Unclosed_block_throws_when_the_text_is_taken()
     {
         var w = new SourceWriter();
         w.Block("namespace N");
@@ -37,7 +37,7 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
-    public void ClosingABlockTwiceThrows()
+    public void Closing_a_block_twice_throws()
     {
         var w = new SourceWriter();
         var block = w.Block("class C");
@@ -47,7 +47,7 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
-    public void TemplateLinesTakeTheIndentationAndLfLineEndsOnly()
+    public void Template_lines_take_the_indentation_and_LF_line_ends_only()
     {
         var w = new SourceWriter();
         using (w.Block("class C"))

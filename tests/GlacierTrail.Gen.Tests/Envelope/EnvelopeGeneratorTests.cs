@@ -15,7 +15,7 @@ namespace GlacierTrail.Gen.Tests.Envelope;
 /// The runtime's envelope, generated from the real record schema's root in the internal
 /// <c>GlacierTrailEmitEnvelope</c> mode: the members the schema's annotations give, what users'
 /// builds get, and how the step caches. The baselines of its sources are
-/// <c>GeneratorSnapshotTests.RecordSchemaEnvelope</c>'s.
+/// <c>GeneratorSnapshotTests.Record_schema_envelope_generates_its_baseline</c>'s.
 /// </summary>
 public sealed class EnvelopeGeneratorTests
 {
@@ -37,7 +37,7 @@ public sealed class EnvelopeGeneratorTests
     };
 
     [Fact]
-    public void UsersBuildsGetNoEnvelope()
+    public void Users_builds_get_no_envelope()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema(RecordSchema) }, TestFiles.Options(@namespace: "GlacierTrail", emitDispatcher: false));
 
@@ -46,7 +46,7 @@ public sealed class EnvelopeGeneratorTests
     }
 
     [Fact]
-    public void AnnotationsDecideRolesRarityAndOrder()
+    public void Annotations_decide_roles_rarity_and_order()
     {
         var text = TestFiles.RepoSchema(RecordSchema).GetText()!.ToString();
 
@@ -79,7 +79,7 @@ public sealed class EnvelopeGeneratorTests
     }
 
     [Fact]
-    public void ParsingTwiceGivesEqualSpecsAndWhitespaceChangesNothing()
+    public void Parsing_twice_gives_equal_specs_and_whitespace_changes_nothing()
     {
         var text = TestFiles.RepoSchema(RecordSchema).GetText()!.ToString();
 
@@ -95,7 +95,7 @@ public sealed class EnvelopeGeneratorTests
     }
 
     [Fact]
-    public void UnusableAnnotationsAreReported()
+    public void Unusable_annotations_are_reported()
     {
         const string Schema = """
             {
@@ -120,7 +120,7 @@ public sealed class EnvelopeGeneratorTests
     }
 
     [Fact]
-    public void EditingAnotherSchemaRerunsNoEnvelopeStep()
+    public void Editing_another_schema_reruns_no_envelope_step()
     {
         var record = TestFiles.RepoSchema(RecordSchema);
         var createVault = TestFiles.RepoSchema("glacier/CreateVault.schema.json");
@@ -142,7 +142,7 @@ public sealed class EnvelopeGeneratorTests
     }
 
     [Fact]
-    public void WhitespaceOnlyEditOfTheRecordSchemaRegeneratesNoEnvelope()
+    public void Whitespace_only_edit_of_the_record_schema_regenerates_no_envelope()
     {
         var record = TestFiles.RepoSchema(RecordSchema);
         var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Existing { } }");

@@ -43,7 +43,7 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
     public GeneratedCodeExecutionTests(GlacierSample sample) => _sample = sample;
 
     [Fact]
-    public void ParseRecordReturnsTypedCreateVaultEvent()
+    public void Parsing_a_record_returns_a_typed_CreateVaultEvent()
     {
         var assembly = _sample.Assembly;
 
@@ -64,7 +64,7 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
     }
 
     [Fact]
-    public void KnownEventsListsEveryGeneratedEvent()
+    public void KnownEvents_lists_every_generated_event()
     {
         var assembly = _sample.Assembly;
 
@@ -81,7 +81,7 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
     }
 
     [Fact]
-    public void UnknownEventNameGivesUnknownCloudTrailEvent()
+    public void An_unknown_eventName_gives_an_UnknownCloudTrailEvent()
     {
         var assembly = _sample.Assembly;
         string record = CreateVaultRecord.Replace("\"eventName\":\"CreateVault\"", "\"eventName\":\"CreateVaultV2\"", StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
     }
 
     [Fact]
-    public void UnknownEventSourceGivesUnknownCloudTrailEvent()
+    public void An_unknown_eventSource_gives_an_UnknownCloudTrailEvent()
     {
         var assembly = _sample.Assembly;
         string record = CreateVaultRecord.Replace("glacier.amazonaws.com", "s3.amazonaws.com", StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
     }
 
     [Fact]
-    public void InitiateJobFixtureReadsSharedDefinitionsAndEnums()
+    public void InitiateJob_fixture_reads_shared_definitions_and_enums()
     {
         var assembly = _sample.Assembly;
         string record = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "glacier", "InitiateJob.success.json"));
@@ -124,7 +124,7 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
     }
 
     [Fact]
-    public void TypeTableRecordReadsEveryTypeAndWritesBackEqual()
+    public void Type_table_record_reads_every_type_and_writes_back_equal()
     {
         const string record = """
             {
@@ -188,7 +188,7 @@ public sealed class GeneratedCodeExecutionTests : IClassFixture<GeneratedCodeExe
     }
 
     [Fact]
-    public void MissingRequiredMemberIsAProblemAndFailsTheRecordOnlyInStrictMode()
+    public void Missing_required_member_is_a_problem_and_fails_the_record_only_in_strict_mode()
     {
         using var assembly = InMemoryAssembly.Load(Compile(TestFiles.TestSchema("TypeTable.schema.json")));
         const string record = """{"eventTime":"2025-01-02T03:04:05Z","eventSource":"typetable.example.com","eventName":"TypeTable","requestParameters":{"requiredCount":1,"maybeName":null}}""";

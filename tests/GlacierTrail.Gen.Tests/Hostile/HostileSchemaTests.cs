@@ -19,7 +19,7 @@ public sealed class HostileSchemaTests
     // Property names ------------------------------------------------------------------------
 
     [Fact]
-    public void PropertyNamesWithQuotesBackslashesNewlinesAndCommentMarkersAreExactLiterals()
+    public void Property_names_with_quotes_backslashes_newlines_and_comment_markers_are_exact_literals()
     {
         // Each hostile key is named through x-csharp-name; the key itself reaches the code only as a literal.
         const string members =
@@ -53,7 +53,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void PropertyNamesThatAreNotIdentifiersAreReportedAtTheKeyAndKeptRaw()
+    public void Property_names_that_are_not_identifiers_are_reported_at_the_key_and_kept_raw()
     {
         string text = Event("BadKeys", "\"a\\\"b\": { \"type\": \"string\" },\n\"#define X\": { \"type\": \"string\" },\n\"x\\u0000y\": { \"type\": \"string\" },\n\"ok\": { \"type\": \"string\" }");
         var run = Run(File("h/BadKeys.schema.json", text));
@@ -73,7 +73,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void JsonKeyWithNulCharacterRoundTripsThroughItsLiteral()
+    public void JSON_key_with_a_NUL_character_round_trips_through_its_literal()
     {
         var run = Run(File("h/Nul.schema.json", Event("Nul", "\"a\\u0000b\": { \"type\": \"integer\", \"x-csharp-name\": \"WithNul\" }")));
 
@@ -87,7 +87,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void KeywordKeysBecomePascalCaseAndKeywordCSharpNamesGetAnAt()
+    public void Keyword_keys_become_PascalCase_and_keyword_x_csharp_names_get_an_at()
     {
         const string members =
             "\"class\": { \"type\": \"string\" },\n" +
@@ -119,7 +119,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void KeywordXCSharpNamesForTypesGetAnAt()
+    public void Keyword_x_csharp_names_for_types_get_an_at()
     {
         string text =
             "{\n" +
@@ -149,7 +149,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void NamesDifferingOnlyInCaseAreReportedAtTheSecondKey()
+    public void Names_differing_only_in_case_are_reported_at_the_second_key()
     {
         string text = Event("Case", "\"vaultName\": { \"type\": \"string\" },\n\"VaultName\": { \"type\": \"integer\" }");
         var run = Run(File("h/Case.schema.json", text));
@@ -164,7 +164,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void PropertyNamedLikeItsContainingClassIsReported()
+    public void Property_named_like_its_containing_class_is_reported()
     {
         // requestParameters of "Self" is the class SelfRequestParameters; a member may not share its name.
         string text = Event("Self", "\"selfRequestParameters\": { \"type\": \"string\" },\n\"other\": { \"type\": \"string\", \"x-csharp-name\": \"SelfRequestParameters\" }");
@@ -177,7 +177,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void PropertiesNamedLikeGeneratedMembersAreReported()
+    public void Properties_named_like_generated_members_are_reported()
     {
         string text = Event("Members", "\"extensionData\": { \"type\": \"string\" },\n\"read\": { \"type\": \"string\" },\n\"writeTo\": { \"type\": \"string\" },\n\"x\": { \"type\": \"string\", \"x-csharp-name\": \"ToString\" }");
         var run = Run(File("h/Members.schema.json", text));
@@ -194,7 +194,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void PropertiesNamedLikeTheGeneratedCodesLocalsStillReadAndWrite()
+    public void Properties_named_like_the_generated_codes_locals_still_read_and_write()
     {
         // The reader and writer use locals and parameters (reader, writer, extensionData, v0,
         // seen0, value0, item0, pair0, element0, list0, map0, key0, mark, verbatim): a property
@@ -221,7 +221,7 @@ public sealed class HostileSchemaTests
     // Descriptions -------------------------------------------------------------------------
 
     [Fact]
-    public void DescriptionsCannotCloseTheDocCommentOrStartADirective()
+    public void Descriptions_cannot_close_the_doc_comment_or_start_a_directive()
     {
         const string hostile = "q\\\"uote \\\\ back */ end /* open </summary> <script>alert(1)</script> &amp; ]]> <![CDATA[ x\\n#region r\\n#error boom\\r#pragma warning disable\\u2028#line 1 \\\"x\\\"\\u0085#if X\\u0000 nul \\n\\n   \\n}";
         string members = "\"v\": { \"type\": \"string\", \"description\": \"" + hostile + "\" },\n\"e\": { \"type\": \"string\", \"enum\": [\"a\"], \"description\": \"" + hostile + "\" }";
@@ -243,7 +243,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void HugeDescriptionIsOneDocLinePerLine()
+    public void Huge_description_is_one_doc_line_per_line()
     {
         string description = string.Concat(Enumerable.Repeat("A line with </summary> and */ in it.\\n", 20_000));
         var run = Run(File("h/LongDoc.schema.json", Event("LongDoc", "\"v\": { \"type\": \"string\", \"description\": \"" + description + "\" }")));
@@ -255,7 +255,7 @@ public sealed class HostileSchemaTests
     // Events -------------------------------------------------------------------------------
 
     [Fact]
-    public void EventNameThatIsNotAnIdentifierIsReportedAtTheBinding()
+    public void An_eventName_that_is_not_an_identifier_is_reported_at_the_binding()
     {
         string text = Event("Create Vault!\\\"; }", "\"v\": { \"type\": \"string\" }");
         var run = Run(File("h/BadName.schema.json", text));
@@ -266,7 +266,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void EventSourceAndNameWithQuotesBackslashesAndNewlinesDispatchExactly()
+    public void EventSource_and_eventName_with_quotes_backslashes_and_newlines_dispatch_exactly()
     {
         // eventSource and eventName appear in u8 literals (the dispatcher), string literals (Key) and doc comments.
         const string source = "evil\\\"src\\\\.example.com\\n*/ </summary>";
@@ -289,7 +289,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void TwoEventsWhoseNamesDifferOnlyInCaseAreReported()
+    public void Two_events_whose_names_differ_only_in_case_are_reported()
     {
         string first = Event("CaseEvent", "\"a\": { \"type\": \"string\" }");
         string second = Event("caseEvent", "\"b\": { \"type\": \"string\" }");
@@ -301,7 +301,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void TwoEventsWhoseClassNamesDifferOnlyInCaseAreReported()
+    public void Two_events_whose_class_names_differ_only_in_case_are_reported()
     {
         // Distinct C# types, but the class name is the hint name, and hint names (like file names
         // on some systems) ignore case: before the fix the generator crashed here.
@@ -317,7 +317,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void NamesLongerThanMetadataAllowsAreReported()
+    public void Names_longer_than_metadata_allows_are_reported()
     {
         string longKey = new('k', 300);
         string longName = new('N', 300);
@@ -332,7 +332,7 @@ public sealed class HostileSchemaTests
     // Enums ---------------------------------------------------------------------------------
 
     [Fact]
-    public void EnumValuesWithQuotesNewlinesAndCommentMarkersAreExactLiterals()
+    public void Enum_values_with_quotes_newlines_and_comment_markers_are_exact_literals()
     {
         const string values = "\"a\\\"b\", \"c\\\\d\", \"e\\nf\", \"*/\", \"/*\", \"#error x\", \"\", \"Value\", \"Read\", \"known values\", \"\\u0000\", \"\\ud83d\\ude00\", \"class\", \"1st\", \"\\u0660\"";
         var run = Run(File("h/Enum.schema.json", Event("Enum", "\"e\": { \"type\": \"array\", \"items\": { \"type\": \"string\", \"enum\": [" + values + "] } }")));
@@ -349,7 +349,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void EnumValueWithALoneSurrogateEscapeIsInvalidJsonAtTheValue()
+    public void Enum_value_with_a_lone_surrogate_escape_is_invalid_JSON_at_the_value()
     {
         string text = Event("Lone", "\"e\": { \"type\": \"string\", \"enum\": [\"ok\", \"\\udc00x\"] }");
         var run = Run(File("h/Lone.schema.json", text));
@@ -361,7 +361,7 @@ public sealed class HostileSchemaTests
     // $ref ---------------------------------------------------------------------------------
 
     [Fact]
-    public void RefCyclesAreReportedOrKeptRaw()
+    public void Ref_cycles_are_reported_or_kept_raw()
     {
         string local =
             "{\n  \"x-cloudtrail\": { \"eventSource\": \"hostile.example.com\", \"eventName\": \"Cycle\" },\n" +
@@ -385,7 +385,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void RefsThatClimbOutOfDefsOrTheFileTreeAreUnresolved()
+    public void Refs_that_climb_out_of_defs_or_the_file_tree_are_unresolved()
     {
         string text = Event("Climb", "\"a\": { \"$ref\": \"#/$defs/../../etc\" },\n\"b\": { \"$ref\": \"../../../../../etc/passwd#/$defs/root\" },\n\"c\": { \"$ref\": \"#/$defs/\" },\n\"d\": { \"$ref\": \"#\" }");
         var run = Run(File("h/Climb.schema.json", text));
@@ -401,7 +401,7 @@ public sealed class HostileSchemaTests
     // Type names ---------------------------------------------------------------------------
 
     [Fact]
-    public void DefinitionsNamedLikeGeneratedMembersOrTheDispatcherStillCompile()
+    public void Definitions_named_like_generated_members_or_the_dispatcher_still_compile()
     {
         // A shared file's types carry no prefix: a class named Read would hold a method Read,
         // an enum type named Value a property Value, and GlacierTrailEvents is the dispatcher.
@@ -431,7 +431,7 @@ public sealed class HostileSchemaTests
     // Size ---------------------------------------------------------------------------------
 
     [Fact]
-    public void TenThousandPropertiesGenerateAndCompile()
+    public void Ten_thousand_properties_generate_and_compile()
     {
         // Execution is left to the other tests: compiling 10 MB of generated code twice (diagnostics,
         // then emit) would double the slowest test in the suite for nothing new.
@@ -448,7 +448,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void NestingTwoHundredDeepGeneratesAndRoundTrips()
+    public void Nesting_two_hundred_deep_generates_and_round_trips()
     {
         const int depth = 200;
         string schema = "{ \"type\": \"string\" }";
@@ -474,7 +474,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void NestingBeyondTheReadersLimitIsInvalidJsonNotACrash()
+    public void Nesting_beyond_the_readers_limit_is_invalid_JSON_not_a_crash()
     {
         string schema = string.Concat(Enumerable.Repeat("[", 100_000)) + string.Concat(Enumerable.Repeat("]", 100_000));
         var run = Run(File("h/TooDeep.schema.json", schema));
@@ -484,7 +484,7 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
-    public void FiftyMegabyteSchemaCompletesWithSmallOutput()
+    public void Fifty_megabyte_schema_completes_with_small_output()
     {
         // The realistic hostile shape: a schema that embeds a huge sample log in "examples" (an
         // annotation). The generator must read all 50 MB, not hang or crash, and emit only the

@@ -14,7 +14,7 @@ public sealed class HarnessSelfTests : IDisposable
     public HarnessSelfTests() => Directory.CreateDirectory(_directory);
 
     [Fact]
-    public void SnapshotMismatchWritesReceivedAndShowsAnInlineDiff()
+    public void Snapshot_mismatch_writes_received_and_shows_an_inline_diff()
     {
         string verified = Path.Combine(_directory, "T.M#X.g.verified.cs");
         string received = Path.Combine(_directory, "T.M#X.g.received.cs");
@@ -29,7 +29,7 @@ public sealed class HarnessSelfTests : IDisposable
     }
 
     [Fact]
-    public void SnapshotMatchAfterNewlineNormalisationPassesAndRemovesReceived()
+    public void Snapshot_match_after_newline_normalisation_passes_and_removes_received()
     {
         string verified = Path.Combine(_directory, "T.M#X.g.verified.cs");
         string received = Path.Combine(_directory, "T.M#X.g.received.cs");
@@ -41,7 +41,7 @@ public sealed class HarnessSelfTests : IDisposable
     }
 
     [Fact]
-    public void MissingSnapshotFailsUnlessAccepting()
+    public void Missing_snapshot_fails_unless_accepting()
     {
         string verified = Path.Combine(_directory, "T.M#New.g.verified.cs");
         string received = Path.Combine(_directory, "T.M#New.g.received.cs");
@@ -54,7 +54,7 @@ public sealed class HarnessSelfTests : IDisposable
     }
 
     [Fact]
-    public void NormalizeReplacesTheGeneratorVersion()
+    public void Normalize_replaces_the_generator_version()
     {
         string text = "[global::System.CodeDom.Compiler.GeneratedCode(\"GlacierTrail.Gen\", \"1.2.3\")]\r\n";
 
@@ -62,7 +62,7 @@ public sealed class HarnessSelfTests : IDisposable
     }
 
     [Fact]
-    public void EveryBaselineBelongsToASnapshotTest()
+    public void Every_baseline_belongs_to_a_snapshot_test()
     {
         string snapshots = Path.Combine(TestFiles.TestProjectDirectory, "Snapshots");
         var tests = typeof(Snapshots.GeneratorSnapshotTests).GetMethods(BindingFlags.Public | BindingFlags.Instance).Select(m => m.Name).ToHashSet();
@@ -78,7 +78,7 @@ public sealed class HarnessSelfTests : IDisposable
     }
 
     [Fact]
-    public void CompilationCheckCatchesBrokenDocComments()
+    public void Compilation_check_catches_broken_doc_comments()
     {
         // DocumentationMode.Diagnose: an XML-hostile description that broke a doc comment would show up.
         const string source = "/// <summary>unclosed & broken</remarks>\npublic sealed class Broken { }\n";
@@ -89,7 +89,7 @@ public sealed class HarnessSelfTests : IDisposable
     }
 
     [Fact]
-    public void GeneratorDiagnosticCheckFailsOnAnUnexpectedDiagnostic()
+    public void Generator_diagnostic_check_fails_on_an_unexpected_diagnostic()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.Inline("x/Bad.schema.json", "{") });
 

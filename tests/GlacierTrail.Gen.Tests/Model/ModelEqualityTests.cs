@@ -29,7 +29,7 @@ public sealed class ModelEqualityTests
 
     [Theory]
     [MemberData(nameof(EventSchemas))]
-    public void SameTextParsedTwiceGivesEqualSpecsWithEqualHashCodes(string schema)
+    public void Same_text_parsed_twice_gives_equal_specs_with_equal_hash_codes(string schema)
     {
         string text = Read(schema);
 
@@ -45,7 +45,7 @@ public sealed class ModelEqualityTests
     }
 
     [Fact]
-    public void DefinitionsParsedTwiceAreEqualWithEqualHashCodes()
+    public void Definitions_parsed_twice_are_equal_with_equal_hash_codes()
     {
         string text = Read("shared/glacier-types.schema.json");
 
@@ -60,7 +60,7 @@ public sealed class ModelEqualityTests
 
     [Theory]
     [MemberData(nameof(EventSchemas))]
-    public void WhitespaceOnlyEditGivesAnEqualEventSpec(string schema)
+    public void Whitespace_only_edit_gives_an_equal_event_spec(string schema)
     {
         string text = Read(schema);
         // JSON strings cannot hold a raw line break, so this touches whitespace between tokens only.
@@ -83,7 +83,7 @@ public sealed class ModelEqualityTests
     }
 
     [Fact]
-    public void MinifiedDefinitionsGiveEqualDefinitions()
+    public void Minified_definitions_give_equal_definitions()
     {
         string text = Read("shared/glacier-types.schema.json");
         string minified = System.Text.Json.Nodes.JsonNode.Parse(text)!.ToJsonString(
@@ -117,7 +117,7 @@ public sealed class ModelEqualityTests
     }
 
     [Fact]
-    public void SamePathDifferentFileGivesADifferentSpec()
+    public void Same_path_different_file_gives_a_different_spec()
     {
         string text = Read("glacier/CreateVault.schema.json");
 
@@ -128,7 +128,7 @@ public sealed class ModelEqualityTests
     }
 
     [Fact]
-    public void EquatableArrayComparesItemsNotReferences()
+    public void Equatable_array_compares_items_not_references()
     {
         var left = new EquatableArray<string>(new[] { "a", "b" });
         var right = new EquatableArray<string>(new[] { "a", "b" });

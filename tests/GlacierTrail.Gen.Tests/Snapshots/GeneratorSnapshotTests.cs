@@ -17,7 +17,7 @@ public sealed class GeneratorSnapshotTests
     private const string SharedDefinitions = "Definitions.shared.glacier_types.g.cs";
 
     [Fact]
-    public void CreateVaultSchemaGeneratesItsBaseline()
+    public void CreateVault_schema_generates_its_baseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") });
 
@@ -26,7 +26,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void InitiateJobSchemaGeneratesItsBaseline()
+    public void InitiateJob_schema_generates_its_baseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/InitiateJob.schema.json"), TestFiles.SharedTypes });
 
@@ -35,7 +35,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void SetVaultNotificationsSchemaGeneratesItsBaseline()
+    public void SetVaultNotifications_schema_generates_its_baseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.RepoSchema("glacier/SetVaultNotifications.schema.json"), TestFiles.SharedTypes });
 
@@ -44,7 +44,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void SharedDefinitionsFileGeneratesItsBaseline()
+    public void Shared_definitions_file_generates_its_baseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.SharedTypes });
 
@@ -53,7 +53,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void DispatcherForGlacierEventsMatchesItsBaseline()
+    public void Dispatcher_for_glacier_events_matches_its_baseline()
     {
         var run = GeneratorHarness.Run(new[]
         {
@@ -68,7 +68,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void MetadataOfGlacierEventsAndEveryTypeGeneratesItsBaseline()
+    public void Metadata_of_glacier_events_and_every_type_generates_its_baseline()
     {
         var run = GeneratorHarness.Run(new[]
         {
@@ -84,7 +84,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void TypeTableSchemaGeneratesItsBaseline()
+    public void Type_table_schema_generates_its_baseline()
     {
         var run = GeneratorHarness.Run(new[] { TestFiles.TestSchema("TypeTable.schema.json") });
 
@@ -93,7 +93,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void CustomNamespaceIsTheDispatchersNamespace()
+    public void Custom_namespace_is_the_dispatchers_namespace()
     {
         var run = GeneratorHarness.Run(
             new[] { TestFiles.RepoSchema("glacier/CreateVault.schema.json") },
@@ -104,7 +104,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void RecordSchemaEnvelope()
+    public void Record_schema_envelope_generates_its_baseline()
     {
         // The runtime's own mode: its output completes internal partial types of the runtime, so
         // the runtime's build compiles it; here each source must parse.

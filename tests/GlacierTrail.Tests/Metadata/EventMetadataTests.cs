@@ -18,7 +18,7 @@ public sealed class EventMetadataTests
     private const string Glacier = "glacier.amazonaws.com";
 
     [Fact]
-    public void EveryKnownEventHasMetadataInTheSameOrderAndFindReturnsIt()
+    public void Every_known_event_has_metadata_in_the_same_order_and_find_returns_it()
     {
         Assert.Equal(GlacierTrailEvents.KnownEvents, GlacierTrailEvents.Metadata.Select(m => m.Key));
         foreach (var metadata in GlacierTrailEvents.Metadata)
@@ -33,7 +33,7 @@ public sealed class EventMetadataTests
     }
 
     [Fact]
-    public void InitiateJobsJobParametersNestAsTheSharedSchemaSays()
+    public void InitiateJobs_jobParameters_nest_as_the_shared_schema_says()
     {
         var request = Payload("InitiateJob", "requestParameters");
         Assert.Equal(CloudTrailMemberType.Object, request.Kind);
@@ -67,7 +67,7 @@ public sealed class EventMetadataTests
     }
 
     [Fact]
-    public void SetVaultNotificationsEventsAreAnArrayOfAnEnum()
+    public void SetVaultNotifications_events_are_an_array_of_an_enum()
     {
         var config = Payload("SetVaultNotifications", "requestParameters").Type.FindMember("vaultNotificationConfig")!;
         Assert.Equal(CloudTrailMemberType.Object, config.Kind);
@@ -81,7 +81,7 @@ public sealed class EventMetadataTests
     }
 
     [Fact]
-    public void AddTagsToVaultTagsAreAMapOfStrings()
+    public void AddTagsToVault_tags_are_a_map_of_strings()
     {
         var tags = Payload("AddTagsToVault", "requestParameters").Type.FindMember("tags")!;
 
@@ -92,7 +92,7 @@ public sealed class EventMetadataTests
     }
 
     [Fact]
-    public void APayloadTheSchemaDoesNotDescribeIsRaw()
+    public void A_payload_the_schema_does_not_describe_is_raw()
     {
         foreach (var metadata in GlacierTrailEvents.Metadata)
         {
@@ -112,7 +112,7 @@ public sealed class EventMetadataTests
     }
 
     [Fact]
-    public void EveryEventsTreeFollowsItsSchema()
+    public void Every_events_tree_follows_its_schema()
     {
         int checkedMembers = 0;
         foreach (var metadata in GlacierTrailEvents.Metadata)
