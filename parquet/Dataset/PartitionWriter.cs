@@ -18,7 +18,7 @@ internal sealed class PartitionWriter
     private readonly ParquetExportOptions _options;
     private readonly ParquetOptions _parquetOptions;
     private int _nextFile;
-    private FileStream? _stream;
+    private PageFileStream? _stream;
     private ParquetWriter? _writer;
     private string? _path;
 
@@ -139,7 +139,7 @@ internal sealed class PartitionWriter
 
         _path = Path.Combine(_directory, prefix + _nextFile.ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + ".parquet" + TempSuffix);
         _nextFile++;
-        _stream = new FileStream(_path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        _stream = new PageFileStream(_path, 1 << 16);
         _writer = await ParquetWriter.CreateAsync(Schema.Parquet, _stream, _parquetOptions, append: false, cancellationToken).ConfigureAwait(false);
     }
 }
