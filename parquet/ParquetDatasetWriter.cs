@@ -19,7 +19,9 @@ namespace GlacierTrail.Parquet;
 /// </summary>
 /// <remarks>
 /// Streaming: rows are buffered per table and partition as a row group, written out at the
-/// row group bound or when all buffers together pass <see cref="ParquetExportOptions.MaxBufferedBytes"/>;
+/// row group bound, or when all buffers together pass <see cref="ParquetExportOptions.MaxBufferedBytes"/>
+/// (then the largest are written out and given back, and partitions whose files are complete are
+/// set aside until they get rows again);
 /// files roll at <see cref="ParquetExportOptions.TargetFileBytes"/>. Call <see cref="CompleteAsync"/>
 /// to write what is buffered and finish every file; disposing without it drops unfinished files.
 /// </remarks>
@@ -31,6 +33,8 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
     private readonly TableSchema _cloudTrail;
     private readonly Dictionary<CloudTrailEventKey, (ExportTable Table, TableSchema Schema)> _typed = new();
     private readonly Dictionary<PartitionKey, PartitionWriter> _partitions = new();
+    private readonly Dictionary<PartitionKey, int> _setAside = new();
+    private readonly JsonScratch _scratch = new();
     private readonly Dictionary<string, long> _rows = new(StringComparer.Ordinal);
     private readonly List<string> _files = new();
     private long _buffered;
@@ -96,7 +100,7 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         {
             foreach (var partition in _partitions.Values)
             {
-                await FlushAsync(partition, cancellationToken).ConfigureAwait(false);
+                await FlushAsync(partition, release: false, cancellationToken).ConfigureAwait(false);
                 AddFile(await partition.CloseAsync().ConfigureAwait(false));
             }
 
@@ -123,8 +127,11 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         var key = new PartitionKey(schema, account, region, date);
         if (!_partitions.TryGetValue(key, out var partition))
         {
-            partition = new PartitionWriter(schema, DatasetLayout.Directory(_root, schema.Name, account, region, date), _options, _parquetOptions);
+            _setAside.Remove(key, out int firstFile);
+            partition = new PartitionWriter(schema, DatasetLayout.Directory(_root, schema.Name, account, region, date), _options, _parquetOptions, _scratch, firstFile);
             _partitions.Add(key, partition);
+            _buffered += partition.Floor;
+            partition.Buffered = partition.Floor;
         }
 
         var rows = partition.Rows;
@@ -151,26 +158,76 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         partition.LastUse = ++_clock;
         _rows[schema.Name] = _rows.GetValueOrDefault(schema.Name) + 1;
 
-        // Sizes are summed over the leaves, so they are measured every few rows, not every row.
-        if ((rows.Rows & 15) == 0 || rows.Rows >= _options.RowGroupRows)
+        // Sizes are summed over the leaves, so they are measured every few rows (the first
+        // included, when a new partition's buffers are made), not every row.
+        if ((rows.Rows & 15) == 1 || rows.Rows >= _options.RowGroupRows)
         {
-            long now = rows.EstimatedBytes;
-            _buffered += now - partition.Buffered;
-            partition.Buffered = now;
+            Measure(partition);
         }
 
         if (rows.Rows >= _options.RowGroupRows || partition.Buffered >= _options.RowGroupBytes)
         {
-            await FlushAsync(partition, cancellationToken).ConfigureAwait(false);
+            await FlushAsync(partition, release: false, cancellationToken).ConfigureAwait(false);
         }
 
-        while (_buffered > _options.MaxBufferedBytes && Largest() is { } largest)
+        if (_buffered > _options.MaxBufferedBytes)
         {
-            await FlushAsync(largest, cancellationToken).ConfigureAwait(false);
+            await RelieveAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task FlushAsync(PartitionWriter partition, CancellationToken cancellationToken)
+    // Over the bound: the partitions whose buffers take the most give them back (written out as
+    // a row group first if they hold rows) until a quarter of the bound is free; one whose file
+    // is complete is set aside whole, remembering only its next file number. So memory stays
+    // bounded however many partitions the input spans, and a pass sorts once, not per partition.
+    private async Task RelieveAsync(CancellationToken cancellationToken)
+    {
+        var candidates = new List<(long Gain, PartitionKey Key, PartitionWriter Partition)>();
+        foreach (var (key, partition) in _partitions)
+        {
+            long gain = partition.IsOpen ? partition.Buffered - partition.Floor : partition.Buffered;
+            if (gain > 0)
+            {
+                candidates.Add((gain, key, partition));
+            }
+        }
+
+        candidates.Sort((a, b) => b.Gain.CompareTo(a.Gain));
+        long goal = _options.MaxBufferedBytes - (_options.MaxBufferedBytes / 4);
+        foreach (var (_, key, partition) in candidates)
+        {
+            if (_buffered <= goal)
+            {
+                break;
+            }
+
+            if (partition.Rows.Rows > 0)
+            {
+                await FlushAsync(partition, release: true, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (partition.IsOpen)
+            {
+                partition.Rows.Release();
+                Measure(partition);
+            }
+            else
+            {
+                _partitions.Remove(key);
+                _setAside[key] = partition.NextFile;
+                _buffered -= partition.Buffered;
+            }
+        }
+    }
+
+    private void Measure(PartitionWriter partition)
+    {
+        long now = partition.Rows.RetainedBytes;
+        _buffered += now - partition.Buffered;
+        partition.Buffered = now;
+    }
+
+    private async Task FlushAsync(PartitionWriter partition, bool release, CancellationToken cancellationToken)
     {
         if (partition.Rows.Faulted)
         {
@@ -187,10 +244,15 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
             await CloseLeastRecentAsync().ConfigureAwait(false);
         }
 
-        _buffered -= partition.Buffered;
         int before = partition.RowGroups;
         AddFile(await partition.FlushAsync(cancellationToken).ConfigureAwait(false));
         _rowGroups += partition.RowGroups - before;
+        if (release)
+        {
+            partition.Rows.Release();
+        }
+
+        Measure(partition);
     }
 
     // Keeps the open files under the bound by completing the one written to least recently.
@@ -213,21 +275,8 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         if (open >= _options.MaxOpenFiles && oldest is not null)
         {
             AddFile(await oldest.CloseAsync().ConfigureAwait(false));
+            Measure(oldest);
         }
-    }
-
-    private PartitionWriter? Largest()
-    {
-        PartitionWriter? largest = null;
-        foreach (var partition in _partitions.Values)
-        {
-            if (partition.Rows.Rows > 0 && (largest is null || partition.Buffered > largest.Buffered))
-            {
-                largest = partition;
-            }
-        }
-
-        return largest;
     }
 
     private void AddFile(string? file)

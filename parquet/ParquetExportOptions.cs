@@ -19,9 +19,10 @@ public sealed class ParquetExportOptions
     public long TargetFileBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>
-    /// Bytes buffered across all tables and partitions at most, estimated (default 128 MiB):
-    /// past it, the largest buffer is written out as a row group. Memory stays bounded whatever
-    /// the input size and however many partitions it spans.
+    /// Bytes the row buffers of all tables and partitions may take at most, estimated from their
+    /// capacity (default 128 MiB): past it, the largest are written out as row groups and given
+    /// back, and partitions whose files are complete are set aside until they get rows again.
+    /// Parquet.Net's own buffers and the garbage collector's headroom come on top.
     /// </summary>
     public long MaxBufferedBytes { get; init; } = 128L * 1024 * 1024;
 

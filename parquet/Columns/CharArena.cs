@@ -18,8 +18,14 @@ internal sealed class CharArena
     private int _chunk = -1;
     private int _used;
 
+    private long _chunkChars;
+    private long _largeChars;
+
     /// <summary>Characters held.</summary>
     public long Size { get; private set; }
+
+    /// <summary>The bytes the chunks take (their capacity), and the large values held.</summary>
+    public long RetainedBytes => (_chunkChars + _largeChars) * sizeof(char);
 
     public ReadOnlyMemory<char> Copy(string text) => Copy(text.AsSpan());
 
@@ -43,11 +49,13 @@ internal sealed class CharArena
         _chunk = _chunks.Count > 0 ? 0 : -1;
         _used = 0;
         Size = 0;
+        _largeChars = 0;
     }
 
     public void Release()
     {
         _chunks.Clear();
+        _chunkChars = 0;
         Reset();
     }
 
@@ -57,6 +65,7 @@ internal sealed class CharArena
         if (length > LargestChunk / 4)
         {
             // A large value gets an array of its own, so chunks do not fill with waste.
+            _largeChars += length;
             return new char[length];
         }
 
@@ -67,6 +76,7 @@ internal sealed class CharArena
             {
                 int size = _chunks.Count == 0 ? FirstChunk : Math.Min(LargestChunk, _chunks[^1].Length * 2);
                 _chunks.Add(new char[Math.Max(size, length)]);
+                _chunkChars += _chunks[^1].Length;
             }
 
             _used = 0;

@@ -31,6 +31,9 @@ internal abstract class LeafColumn
     /// <summary>Values written (not counting nulls).</summary>
     public int Values { get; protected set; }
 
+    /// <summary>The bytes the buffers take (their capacity), and the column object's own.</summary>
+    public long RetainedBytes => 96 + (_definitions.Length * 2L * sizeof(int)) + ValueBytes;
+
     public void AddNull(int definition, int repetition) => AddLevels(definition, repetition);
 
     public void Clear()
@@ -57,6 +60,9 @@ internal abstract class LeafColumn
     }
 
     protected abstract Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, ReadOnlyMemory<int> definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken);
+
+    /// <summary>The bytes the values' buffer takes.</summary>
+    protected abstract long ValueBytes { get; }
 
     protected abstract void ClearValues();
 

@@ -34,6 +34,8 @@ internal sealed class LeafColumnOf<T> : LeafColumn
     protected override Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, ReadOnlyMemory<int> definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken) =>
         rowGroup.WriteAllPartsAsync(Field, new ReadOnlyMemory<T>(_values, 0, Values), definitions, repetitions, cancellationToken);
 
+    protected override long ValueBytes => (long)_values.Length * Unsafe.SizeOf<T>();
+
     protected override void ClearValues()
     {
         // Text points into the row group's character chunks: drop the references with them.

@@ -1,6 +1,4 @@
 using System;
-using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GlacierTrail.Export;
 
@@ -18,17 +16,16 @@ namespace GlacierTrail.Parquet.Columns;
 /// </remarks>
 internal sealed class RowShredder : IColumnWriter
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly TableSchema _schema;
+    private readonly JsonScratch _scratch;
     private readonly CharArena _text = new();
     private Frame[] _frames = new Frame[16];
     private int _depth;
-    private ArrayBufferWriter<byte>? _jsonBuffer;
-    private Utf8JsonWriter? _json;
 
-    public RowShredder(TableSchema schema)
+    public RowShredder(TableSchema schema, JsonScratch scratch)
     {
         _schema = schema;
+        _scratch = scratch;
         Leaves = schema.CreateLeaves();
     }
 
@@ -37,15 +34,18 @@ internal sealed class RowShredder : IColumnWriter
     /// <summary>Rows written since the last <see cref="Clear"/>.</summary>
     public int Rows { get; private set; }
 
-    /// <summary>What the buffers hold, roughly: the text, and per entry its two levels and a value slot (16 bytes for text), with room to grow.</summary>
-    public long EstimatedBytes
+    /// <summary>
+    /// The bytes this table's buffers take, roughly: what they can hold, not only what they hold,
+    /// since cleared buffers are kept for the next row group; and a fixed part per leaf.
+    /// </summary>
+    public long RetainedBytes
     {
         get
         {
-            long total = _text.Size * 2;
+            long total = _text.RetainedBytes;
             foreach (var leaf in Leaves)
             {
-                total += leaf.Levels * 32L;
+                total += leaf.RetainedBytes;
             }
 
             return total;
@@ -148,20 +148,8 @@ internal sealed class RowShredder : IColumnWriter
 
         if (node.Type == ColumnType.Json)
         {
-            _jsonBuffer ??= new ArrayBufferWriter<byte>(1024);
-            _jsonBuffer.ResetWrittenCount();
-            if (_json is null)
-            {
-                _json = new Utf8JsonWriter(_jsonBuffer, JsonOptions);
-            }
-            else
-            {
-                _json.Reset(_jsonBuffer);
-            }
-
-            value.WriteTo(_json);
-            _json.Flush();
-            Text(node, _text.Decode(_jsonBuffer.WrittenSpan));
+            value.WriteTo(_scratch.Start());
+            Text(node, _text.Decode(_scratch.Written));
             return;
         }
 

@@ -22,13 +22,21 @@ internal sealed class PartitionWriter
     private ParquetWriter? _writer;
     private string? _path;
 
-    public PartitionWriter(TableSchema schema, string directory, ParquetExportOptions options, ParquetOptions parquetOptions)
+    /// <param name="schema">The table.</param>
+    /// <param name="directory">The partition's folder.</param>
+    /// <param name="options">The bounds and the run id.</param>
+    /// <param name="parquetOptions">Compression and the rest of Parquet.Net's settings.</param>
+    /// <param name="scratch">The dataset writer's JSON buffer, shared by every partition.</param>
+    /// <param name="firstFile">The number of the first file to write: above 0 when this partition was written before in this run, and set aside since.</param>
+    public PartitionWriter(TableSchema schema, string directory, ParquetExportOptions options, ParquetOptions parquetOptions, JsonScratch scratch, int firstFile)
     {
         Schema = schema;
-        Rows = new RowShredder(schema);
+        Rows = new RowShredder(schema, scratch);
         _directory = directory;
         _options = options;
         _parquetOptions = parquetOptions;
+        _nextFile = firstFile;
+        Floor = Rows.RetainedBytes;
     }
 
     public TableSchema Schema { get; }
@@ -40,8 +48,14 @@ internal sealed class PartitionWriter
 
     public bool IsOpen => _writer is not null;
 
-    /// <summary>Bytes buffered, as last measured (updated by the dataset writer).</summary>
+    /// <summary>Bytes the buffers take, as last measured (updated by the dataset writer).</summary>
     public long Buffered { get; set; }
+
+    /// <summary>Bytes the buffers take when released: what only setting the partition aside gives back.</summary>
+    public long Floor { get; }
+
+    /// <summary>The number of the next file, for a partition set aside and written to again.</summary>
+    public int NextFile => _nextFile;
 
     /// <summary>Writes the buffered rows as one row group (opening a file if none is open); returns the file completed by it, if the file reached its target size.</summary>
     public async Task<string?> FlushAsync(CancellationToken cancellationToken)
@@ -67,7 +81,6 @@ internal sealed class PartitionWriter
         }
 
         Rows.Clear();
-        Buffered = 0;
         RowGroups++;
         return _stream!.Position >= _options.TargetFileBytes ? await CloseAsync().ConfigureAwait(false) : null;
     }

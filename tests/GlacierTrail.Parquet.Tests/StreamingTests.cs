@@ -80,6 +80,37 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
+    public async Task Partitions_set_aside_under_the_bound_come_back_without_losing_or_overwriting_rows()
+    {
+        // Rows of ten days in turn, so every partition gets rows again after its file was closed
+        // (two open files at most) and its buffers were given back (a bound of a few rows).
+        var options = new ParquetExportOptions { RowGroupRows = 1_000_000, MaxBufferedBytes = 16 * 1024, MaxOpenFiles = 2, RunId = "aside" };
+        var days = Enumerable.Range(1, 10).Select(day => Events(12, day)).ToArray();
+        int written = 0;
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, options))
+        {
+            for (int i = 0; i < 12; i++)
+            {
+                foreach (var events in days)
+                {
+                    await writer.WriteAsync(events[i]);
+                    written++;
+                }
+            }
+
+            var result = await writer.CompleteAsync();
+            Assert.Equal(written, result.Rows["cloudtrail"]);
+            Assert.True(result.Files.Count > 20, $"{result.Files.Count} files");
+            Assert.Equal(result.Files.Count, result.Files.Distinct().Count());
+        }
+
+        using var db = new DuckDb();
+        Assert.Equal((long)written, db.Scalar($"SELECT count(DISTINCT eventid) FROM {DuckDb.Table(_root, "cloudtrail")}"));
+        Assert.Equal((long)written, db.Scalar($"SELECT count(*) FROM {DuckDb.Table(_root, "createvault")}"));
+        Assert.Empty(Directory.GetFiles(_root, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Files_roll_at_the_target_size()
     {
         var options = new ParquetExportOptions { RowGroupRows = 5, TargetFileBytes = 1, RunId = "roll" };
