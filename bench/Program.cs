@@ -8,6 +8,7 @@ using GlacierTrail.Bench.Quick;
 //     [--scale S] [--no-memory] [--trail-scale S] [--no-trail | --trail-only]   the peers' trail scan (bench/Trail) comes last
 // dotnet run -c Release --project bench -- --generate     (re)write the corpora under bench/corpus
 // dotnet run -c Release --project bench -- --generator-quick   generator cost: full runs and a one-schema edit
+// dotnet run -c Release --project bench -- --export       the NativeAOT CLI's export next to its events over the 1 GB file (also in --quick)
 // dotnet run -c Release --project bench -- --verify [--scale S]   glaciertrail verify next to inflate + SHA-256 alone, MB/s
 // dotnet run -c Release --project bench -- --profile floor|stj|typed|filtered|gzip [seconds]   one contender in a loop, for dotnet-trace
 // dotnet run -c Release --project bench -- --filter '*'   BenchmarkDotNet
@@ -42,6 +43,12 @@ if (args.Length > 0 && args[0] == "--quick")
     }
 
     return QuickRunner.Run(scale, skipMemory, parts, trailScale);
+}
+
+if (args.Length > 0 && args[0] == "--export")
+{
+    ExportQuick.Run(PeakMemoryProbe.EnsureBigFile(CorpusData.Load(CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0), RepoPaths.GlacierFixtures)));
+    return 0;
 }
 
 if (args.Length > 0 && args[0] == "--verify")

@@ -86,6 +86,12 @@ internal static class QuickRunner
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| NativeAOT CLI summary over a 1 GB file, peak (MiB), default settings | <= {CliPeakMemory.TargetMegabytes:F0} | {cli.PeakMegabytes:F1} | {(cli.PeakMegabytes <= CliPeakMemory.TargetMegabytes ? "yes" : "NO")} |"));
         }
+        if (!skipMemory)
+        {
+            Console.WriteLine();
+            ExportQuick.Run(PeakMemoryProbe.EnsureBigFile(glacier));
+        }
+
         if (parts == QuickParts.All)
         {
             // The trail is built from the full mixed corpus, whatever --scale says, so its records are the same at every scale.
