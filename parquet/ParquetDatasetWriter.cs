@@ -158,12 +158,9 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         partition.LastUse = ++_clock;
         _rows[schema.Name] = _rows.GetValueOrDefault(schema.Name) + 1;
 
-        // Sizes are summed over the leaves, so they are measured every few rows (the first
-        // included, when a new partition's buffers are made), not every row.
-        if ((rows.Rows & 15) == 1 || rows.Rows >= _options.RowGroupRows)
-        {
-            Measure(partition);
-        }
+        // Measured every row: a sum over the leaves, no more work than the row itself, and with
+        // thousands of partitions growing their buffers, sampling every few rows misses most growth.
+        Measure(partition);
 
         if (rows.Rows >= _options.RowGroupRows || partition.Buffered >= _options.RowGroupBytes)
         {
