@@ -72,46 +72,35 @@ internal static class ReadSources
             yield break;
         }
 
-        var driver = new ReadDriver(factory, options, sourceName, skipNonJson);
-        var buffer = new ReadBuffer();
+        var pump = new StreamPump(new ReadDriver(factory, options, sourceName, skipNonJson), sourceName);
         try
         {
-            bool endOfStream = false, broken = false;
-            while (!driver.IsDone && !broken)
+            while (pump.Running)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!endOfStream)
+                if (pump.NeedsRead)
                 {
                     try
                     {
-                        int read = await content.ReadAsync(buffer.FreeSpace(), cancellationToken).ConfigureAwait(false);
-                        endOfStream = read == 0;
-                        buffer.Filled(read);
+                        pump.Filled(await content.ReadAsync(pump.FreeSpace, cancellationToken).ConfigureAwait(false));
                     }
                     catch (InvalidDataException ex)
                     {
-                        driver.Report(DamagedWhileReading(ex, sourceName, buffer.EndOffset));
-                        broken = true;
+                        pump.Damaged(ex);
                     }
                 }
 
-                int consumed = driver.Process(buffer.Data, endOfStream, buffer.DataOffset);
-                buffer.Consume(consumed);
-                foreach (var item in driver.Items)
+                foreach (var item in pump.Process())
                 {
                     yield return item;
                 }
 
-                driver.Items.Clear();
-                if (endOfStream && consumed == 0)
-                {
-                    break;
-                }
+                pump.Delivered();
             }
         }
         finally
         {
-            buffer.Dispose();
+            pump.Dispose();
             if (!ReferenceEquals(content, stream))
             {
                 await content.DisposeAsync().ConfigureAwait(false);
@@ -143,45 +132,34 @@ internal static class ReadSources
             yield break;
         }
 
-        var driver = new ReadDriver(factory, options, sourceName, skipNonJson);
-        var buffer = new ReadBuffer();
+        var pump = new StreamPump(new ReadDriver(factory, options, sourceName, skipNonJson), sourceName);
         try
         {
-            bool endOfStream = false, broken = false;
-            while (!driver.IsDone && !broken)
+            while (pump.Running)
             {
-                if (!endOfStream)
+                if (pump.NeedsRead)
                 {
                     try
                     {
-                        int read = content.Read(buffer.FreeSpace().Span);
-                        endOfStream = read == 0;
-                        buffer.Filled(read);
+                        pump.Filled(content.Read(pump.FreeSpace.Span));
                     }
                     catch (InvalidDataException ex)
                     {
-                        driver.Report(DamagedWhileReading(ex, sourceName, buffer.EndOffset));
-                        broken = true;
+                        pump.Damaged(ex);
                     }
                 }
 
-                int consumed = driver.Process(buffer.Data, endOfStream, buffer.DataOffset);
-                buffer.Consume(consumed);
-                foreach (var item in driver.Items)
+                foreach (var item in pump.Process())
                 {
                     yield return item;
                 }
 
-                driver.Items.Clear();
-                if (endOfStream && consumed == 0)
-                {
-                    break;
-                }
+                pump.Delivered();
             }
         }
         finally
         {
-            buffer.Dispose();
+            pump.Dispose();
             content.Dispose();
         }
     }
@@ -224,7 +202,4 @@ internal static class ReadSources
     // Damage within the first bytes of a gzip layer, found while sniffing the layer inside it.
     private static CloudTrailReadException DamagedAtOpening(InvalidDataException ex, string? sourceName) =>
         new($"the compressed data is damaged: {ex.Message}", sourceName, -1, 0, ex);
-
-    private static CloudTrailReadException DamagedWhileReading(InvalidDataException ex, string? sourceName, long position) =>
-        new($"the gzip data is damaged: {ex.Message}", sourceName, -1, position, ex);
 }
