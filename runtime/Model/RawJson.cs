@@ -92,24 +92,13 @@ public readonly struct RawJson : IEquatable<RawJson>
         try
         {
             int length = 0;
-            bool inString = false, escaped = false;
+            var tokens = default(TokenWhitespace);
             foreach (byte b in utf8)
             {
-                if (inString)
+                if (!tokens.IsBetweenTokens(b))
                 {
-                    inString = escaped || b != (byte)'"';
-                    escaped = !escaped && b == (byte)'\\';
+                    compact[length++] = b;
                 }
-                else if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-                {
-                    continue;
-                }
-                else
-                {
-                    inString = b == (byte)'"';
-                }
-
-                compact[length++] = b;
             }
 
             writer.WriteRawValue(compact.AsSpan(0, length), skipInputValidation: true);
@@ -122,25 +111,42 @@ public readonly struct RawJson : IEquatable<RawJson>
 
     private static bool HasWhitespaceBetweenTokens(ReadOnlySpan<byte> utf8)
     {
-        bool inString = false, escaped = false;
+        var tokens = default(TokenWhitespace);
         foreach (byte b in utf8)
         {
-            if (inString)
-            {
-                inString = escaped || b != (byte)'"';
-                escaped = !escaped && b == (byte)'\\';
-            }
-            else if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            if (tokens.IsBetweenTokens(b))
             {
                 return true;
-            }
-            else
-            {
-                inString = b == (byte)'"';
             }
         }
 
         return false;
+    }
+
+    /// <summary>Follows valid JSON byte by byte, telling whitespace between tokens from bytes inside strings.</summary>
+    private struct TokenWhitespace
+    {
+        private bool _inString;
+        private bool _escaped;
+
+        /// <summary>Whether <paramref name="b"/>, the next byte, is whitespace between tokens.</summary>
+        public bool IsBetweenTokens(byte b)
+        {
+            if (_inString)
+            {
+                _inString = _escaped || b != (byte)'"';
+                _escaped = !_escaped && b == (byte)'\\';
+                return false;
+            }
+
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                return true;
+            }
+
+            _inString = b == (byte)'"';
+            return false;
+        }
     }
 
     /// <summary>The JSON text.</summary>
