@@ -130,8 +130,6 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
             _setAside.Remove(key, out int firstFile);
             partition = new PartitionWriter(schema, DatasetLayout.Directory(_root, schema.Name, account, region, date), _options, _parquetOptions, _scratch, firstFile);
             _partitions.Add(key, partition);
-            _buffered += partition.Floor;
-            partition.Buffered = partition.Floor;
         }
 
         var rows = partition.Rows;
@@ -202,13 +200,13 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
             {
                 await FlushAsync(partition, release: true, cancellationToken).ConfigureAwait(false);
             }
-
-            if (partition.IsOpen)
+            else
             {
                 partition.Rows.Release();
                 Measure(partition);
             }
-            else
+
+            if (!partition.IsOpen)
             {
                 _partitions.Remove(key);
                 _setAside[key] = partition.NextFile;
