@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Export;
-using GlacierTrail.Parquet.Columns;
 using GlacierTrail.Parquet.Dataset;
-using Parquet;
+using GlacierTrail.Serialization;
 
 namespace GlacierTrail.Parquet;
 
@@ -18,49 +18,56 @@ namespace GlacierTrail.Parquet;
 /// de-duplicated.
 /// </summary>
 /// <remarks>
-/// Streaming: rows are buffered per table and partition as a row group, written out at the
-/// row group bound, or when all buffers together pass <see cref="ParquetExportOptions.MaxBufferedBytes"/>
-/// (then the largest are written out and given back, and partitions whose files are complete are
-/// set aside until they get rows again);
-/// files roll at <see cref="ParquetExportOptions.TargetFileBytes"/>. Call <see cref="CompleteAsync"/>
-/// to write what is buffered and finish every file; disposing without it drops unfinished files.
+/// <para>
+/// Sorted by partition, in bounded memory: events are kept as JSON records, grouped by
+/// partition, until they take <see cref="ParquetExportOptions.MaxBufferedBytes"/>. Then each
+/// partition with a row group's worth (a sixteenth of the bound) and nothing on disk is
+/// written out as row groups; the rest are appended to a spill file in the output folder, and
+/// written when the export completes, a partition per core at once. So events in any order (a
+/// log mixes accounts, regions and days) give one file per table and partition, with large row
+/// groups, not thousands of small ones; and events already in order are written as they come.
+/// </para>
+/// <para>
+/// Rows are buffered per table and partition as a row group, written out at the row group
+/// bound, or when all row buffers together pass the same bound (then the largest are written
+/// out and given back); files roll at <see cref="ParquetExportOptions.TargetFileBytes"/>. Call
+/// <see cref="CompleteAsync"/> to write the rest and finish every file; disposing without it
+/// drops unfinished files.
+/// </para>
 /// </remarks>
 public sealed class ParquetDatasetWriter : IAsyncDisposable
 {
     private readonly string _root;
     private readonly ParquetExportOptions _options;
-    private readonly ParquetOptions _parquetOptions;
-    private readonly TableSchema _cloudTrail;
-    private readonly Dictionary<CloudTrailEventKey, (ExportTable Table, TableSchema Schema)> _typed = new();
-    private readonly Dictionary<PartitionKey, PartitionWriter> _partitions = new();
-    private readonly Dictionary<PartitionKey, int> _setAside = new();
-    private readonly JsonScratch _scratch = new();
-    private readonly Dictionary<string, long> _rows = new(StringComparer.Ordinal);
-    private readonly List<string> _files = new();
-    private long _buffered;
-    private long _clock;
-    private int _rowGroups;
-    private bool _completed;
+    private readonly ICloudTrailEventFactory _factory;
+    private readonly List<(ExportTable Table, string Name)> _tables;
+    private readonly PendingRecords _pending;
+    private readonly SpillFile _spill;
+    private readonly PartitionedTables _asTheyCome;
+    private readonly List<PartitionedTables> _workers = new();
+    private ParquetExportResult? _result;
+    private bool _closed;
     private DateOnly _lastDay;
     private string _lastDate = DatasetLayout.Unknown;
 
     /// <summary>Writes into <paramref name="directory"/> the <c>cloudtrail</c> table and the typed tables of <paramref name="tables"/>.</summary>
     /// <param name="directory">The dataset's root folder; created if missing.</param>
-    /// <param name="tables">The typed tables, e.g. <c>GlacierTrailEvents.ExportTables</c>.</param>
+    /// <param name="events">The event types, <c>GlacierTrailEvents.Factory</c>: records kept as JSON while they are sorted by partition are read back through it.</param>
+    /// <param name="tables">The typed tables, <c>GlacierTrailEvents.ExportTables</c>.</param>
     /// <param name="options">Bounds and file names; defaults when null.</param>
-    public ParquetDatasetWriter(string directory, IReadOnlyList<ExportTable> tables, ParquetExportOptions? options = null)
+    public ParquetDatasetWriter(string directory, ICloudTrailEventFactory events, IReadOnlyList<ExportTable> tables, ParquetExportOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(tables);
+        _factory = events;
         _options = options ?? new ParquetExportOptions();
         _options.Validate();
         _root = Path.GetFullPath(directory);
-        _parquetOptions = new ParquetOptions { CompressionMethod = _options.Compression };
-        _cloudTrail = new TableSchema(CloudTrailColumns.TableName, CloudTrailColumns.Columns);
-        foreach (var (table, name) in TableNames.Assign(tables))
-        {
-            _typed[table.Key] = (table, new TableSchema(name, table.Columns));
-        }
+        _tables = TableNames.Assign(tables);
+        _asTheyCome = new PartitionedTables(_root, events, _tables, _options, share: 1, nextFiles: null);
+        _pending = new PendingRecords(_options.MaxBufferedBytes);
+        _spill = new SpillFile(_root, _options.RunId);
     }
 
     /// <summary>The folder of each typed table, by event type (the event name in lowercase, unless two tables would share it).</summary>
@@ -69,9 +76,9 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         get
         {
             var folders = new Dictionary<CloudTrailEventKey, string>();
-            foreach (var (key, typed) in _typed)
+            foreach (var (table, name) in _tables)
             {
-                folders[key] = typed.Schema.Name;
+                folders[table.Key] = name;
             }
 
             return folders;
@@ -79,206 +86,173 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
     }
 
     /// <summary>Writes one event: a row of <c>cloudtrail</c>, and of its typed table if it has one.</summary>
+    /// <remarks>The rows may be written later (by a later call or by <see cref="CompleteAsync"/>), once the event's partition is sorted out.</remarks>
     public async ValueTask WriteAsync(CloudTrailEvent evt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evt);
-        ObjectDisposedException.ThrowIf(_completed, this);
-        string account = DatasetLayout.Account(evt);
-        string region = DatasetLayout.Region(evt);
-        string date = Date(evt.EventTime);
-        await WriteRowAsync(_cloudTrail, null, account, region, date, evt, cancellationToken).ConfigureAwait(false);
-        if (_typed.TryGetValue(new CloudTrailEventKey(evt.EventSource, evt.EventName), out var typed))
+        ObjectDisposedException.ThrowIf(_closed, this);
+        _pending.Add(new Partition(DatasetLayout.Account(evt), DatasetLayout.Region(evt), Date(evt.EventTime)), evt);
+        if (_pending.Bytes > _options.MaxBufferedBytes)
         {
-            await WriteRowAsync(typed.Schema, typed.Table, account, region, date, evt, cancellationToken).ConfigureAwait(false);
+            await SortOutAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Writes every buffered row and completes every file.</summary>
+    /// <summary>Writes every row not yet written and completes every file.</summary>
     public async Task<ParquetExportResult> CompleteAsync(CancellationToken cancellationToken = default)
     {
-        if (!_completed)
+        if (_result is not null)
         {
-            foreach (var partition in _partitions.Values)
-            {
-                await FlushAsync(partition, release: false, cancellationToken).ConfigureAwait(false);
-                AddFile(await partition.CloseAsync().ConfigureAwait(false));
-            }
-
-            _completed = true;
+            return _result;
         }
 
-        return new ParquetExportResult(new Dictionary<string, long>(_rows, StringComparer.Ordinal), _files.ToArray(), _rowGroups);
+        ObjectDisposedException.ThrowIf(_closed, this);
+        _closed = true;
+
+        // Partitions being written as they came, with nothing on disk, end where they are: their
+        // open files take the rest, so they get no extra file.
+        var rest = new SortedSet<Partition>(_pending.Partitions);
+        rest.UnionWith(_spill.Partitions);
+        foreach (var partition in rest.ToArray())
+        {
+            if (!_spill.Holds(partition) && _asTheyCome.Holds(partition))
+            {
+                await _asTheyCome.WriteAsync(partition, _pending.RecordsOf(partition), cancellationToken).ConfigureAwait(false);
+                rest.Remove(partition);
+            }
+        }
+
+        await _asTheyCome.CompleteAllAsync(cancellationToken).ConfigureAwait(false);
+        await WriteInParallelAsync(rest.ToArray(), cancellationToken).ConfigureAwait(false);
+
+        var rows = new Dictionary<string, long>(_asTheyCome.Rows, StringComparer.Ordinal);
+        var files = new List<string>(_asTheyCome.Files);
+        int rowGroups = _asTheyCome.RowGroups;
+        foreach (var worker in _workers)
+        {
+            foreach (var (table, count) in worker.Rows)
+            {
+                rows[table] = rows.GetValueOrDefault(table) + count;
+            }
+
+            files.AddRange(worker.Files);
+            rowGroups += worker.RowGroups;
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        long spilled = _spill.Bytes;
+        _spill.Dispose();
+        _pending.Clear();
+        _workers.Clear();
+        _result = new ParquetExportResult(rows, files.ToArray(), rowGroups, spilled);
+        return _result;
     }
 
     /// <summary>Drops unfinished files (those <see cref="CompleteAsync"/> did not complete).</summary>
     public async ValueTask DisposeAsync()
     {
-        _completed = true;
-        foreach (var partition in _partitions.Values)
+        _closed = true;
+        _pending.Clear();
+        _spill.Dispose();
+        await _asTheyCome.AbortAsync().ConfigureAwait(false);
+        foreach (var worker in _workers)
         {
-            await partition.AbortAsync().ConfigureAwait(false);
+            await worker.AbortAsync().ConfigureAwait(false);
         }
 
-        _partitions.Clear();
+        _workers.Clear();
     }
 
-    private async ValueTask WriteRowAsync(TableSchema schema, ExportTable? table, string account, string region, string date, CloudTrailEvent evt, CancellationToken cancellationToken)
+    // Over the bound of records kept as JSON: each partition with a row group's worth and
+    // nothing on disk is written out now (events that come in order never touch the disk);
+    // every other partition's records are set down in the spill file, to be written once all
+    // of that partition's records are known. A partition once spilled is spilled from then on,
+    // so its rows keep the order they came in.
+    private async Task SortOutAsync(CancellationToken cancellationToken)
     {
-        var key = new PartitionKey(schema, account, region, date);
-        if (!_partitions.TryGetValue(key, out var partition))
+        long rowGroupWorth = Math.Max(1, _options.MaxBufferedBytes / 16);
+        var partitions = new List<Partition>(_pending.Partitions);
+        partitions.Sort();
+        foreach (var partition in partitions)
         {
-            _setAside.Remove(key, out int firstFile);
-            partition = new PartitionWriter(schema, DatasetLayout.Directory(_root, schema.Name, account, region, date), _options, _parquetOptions, _scratch, firstFile);
-            _partitions.Add(key, partition);
-        }
-
-        var rows = partition.Rows;
-        rows.BeginRow();
-        try
-        {
-            if (table is null)
+            if (!_spill.Holds(partition) && _pending.BytesOf(partition) >= rowGroupWorth)
             {
-                CloudTrailColumns.WriteRow(rows, evt);
+                await _asTheyCome.WriteAsync(partition, _pending.RecordsOf(partition), cancellationToken).ConfigureAwait(false);
+                await _asTheyCome.FlushAsync(partition, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                table.WriteRow(rows, evt);
+                _spill.Append(partition, _pending.RecordsOf(partition));
             }
-
-            rows.EndRow();
-        }
-        catch
-        {
-            rows.Fault();
-            throw;
         }
 
-        partition.LastUse = ++_clock;
-        _rows[schema.Name] = _rows.GetValueOrDefault(schema.Name) + 1;
-
-        // Measured every row: a sum over the leaves, no more work than the row itself, and with
-        // thousands of partitions growing their buffers, sampling every few rows misses most growth.
-        Measure(partition);
-
-        if (rows.Rows >= _options.RowGroupRows || partition.Buffered >= _options.RowGroupBytes)
-        {
-            await FlushAsync(partition, release: false, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_buffered > _options.MaxBufferedBytes)
-        {
-            await RelieveAsync(cancellationToken).ConfigureAwait(false);
-        }
+        _pending.Clear();
     }
 
-    // Over the bound: the partitions whose buffers take the most give them back (written out as
-    // a row group first if they hold rows) until a quarter of the bound is free; one whose file
-    // is complete is set aside whole, remembering only its next file number. So memory stays
-    // bounded however many partitions the input spans, and a pass sorts once, not per partition.
-    private async Task RelieveAsync(CancellationToken cancellationToken)
+    // The partitions left, each whole (its runs on disk, then its records in memory), a worker
+    // per core taking the next one; each worker has its share of the bounds. A partition
+    // written to before continues its files' numbering.
+    private async Task WriteInParallelAsync(Partition[] partitions, CancellationToken cancellationToken)
     {
-        var candidates = new List<(long Gain, PartitionKey Key, PartitionWriter Partition)>();
-        foreach (var (key, partition) in _partitions)
-        {
-            long gain = partition.IsOpen ? partition.Buffered - partition.Floor : partition.Buffered;
-            if (gain > 0)
-            {
-                candidates.Add((gain, key, partition));
-            }
-        }
-
-        candidates.Sort((a, b) => b.Gain.CompareTo(a.Gain));
-        long goal = _options.MaxBufferedBytes - (_options.MaxBufferedBytes / 4);
-        foreach (var (_, key, partition) in candidates)
-        {
-            if (_buffered <= goal)
-            {
-                break;
-            }
-
-            if (partition.Rows.Rows > 0)
-            {
-                await FlushAsync(partition, release: true, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                partition.Rows.Release();
-                Measure(partition);
-            }
-
-            if (!partition.IsOpen)
-            {
-                _partitions.Remove(key);
-                _setAside[key] = partition.NextFile;
-                _buffered -= partition.Buffered;
-            }
-        }
-    }
-
-    private void Measure(PartitionWriter partition)
-    {
-        long now = partition.Rows.RetainedBytes;
-        _buffered += now - partition.Buffered;
-        partition.Buffered = now;
-    }
-
-    private async Task FlushAsync(PartitionWriter partition, bool release, CancellationToken cancellationToken)
-    {
-        if (partition.Rows.Faulted)
-        {
-            throw new InvalidOperationException($"A row of table '{partition.Schema.Name}' failed halfway; its buffered rows cannot be written.");
-        }
-
-        if (partition.Rows.Rows == 0)
+        if (partitions.Length == 0)
         {
             return;
         }
 
-        if (!partition.IsOpen)
+        _spill.Seal();
+        int count = Math.Min(_options.MaxParallelism, partitions.Length);
+        for (int i = 0; i < count; i++)
         {
-            await CloseLeastRecentAsync().ConfigureAwait(false);
+            _workers.Add(new PartitionedTables(_root, _factory, _tables, _options, count, _asTheyCome.NextFiles));
         }
 
-        int before = partition.RowGroups;
-        AddFile(await partition.FlushAsync(cancellationToken).ConfigureAwait(false));
-        _rowGroups += partition.RowGroups - before;
-        if (release)
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        int next = -1;
+        var tasks = new Task[count];
+        for (int i = 0; i < count; i++)
         {
-            partition.Rows.Release();
-        }
-
-        Measure(partition);
-    }
-
-    // Keeps the open files under the bound by completing the one written to least recently.
-    private async Task CloseLeastRecentAsync()
-    {
-        int open = 0;
-        PartitionWriter? oldest = null;
-        foreach (var partition in _partitions.Values)
-        {
-            if (partition.IsOpen)
-            {
-                open++;
-                if (oldest is null || partition.LastUse < oldest.LastUse)
+            var worker = _workers[i];
+            tasks[i] = Task.Run(
+                async () =>
                 {
-                    oldest = partition;
+                    try
+                    {
+                        var spilled = _spill.OpenReader();
+                        int index;
+                        while ((index = Interlocked.Increment(ref next)) < partitions.Length)
+                        {
+                            var partition = partitions[index];
+                            await worker.WriteAsync(partition, spilled.RecordsOf(partition), failed.Token).ConfigureAwait(false);
+                            await worker.WriteAsync(partition, _pending.RecordsOf(partition), failed.Token).ConfigureAwait(false);
+                            await worker.CompleteAsync(partition, failed.Token).ConfigureAwait(false);
+                        }
+                    }
+                    catch
+                    {
+                        // One failure stops the others: the export fails as a whole.
+                        await failed.CancelAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                },
+                failed.Token);
+        }
+
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A worker failed and the rest stopped: report the failure, not the stopping.
+            foreach (var task in tasks)
+            {
+                if (task.Exception is { } failure)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerException ?? failure).Throw();
                 }
             }
-        }
 
-        if (open >= _options.MaxOpenFiles && oldest is not null)
-        {
-            AddFile(await oldest.CloseAsync().ConfigureAwait(false));
-            Measure(oldest);
-        }
-    }
-
-    private void AddFile(string? file)
-    {
-        if (file is not null)
-        {
-            _files.Add(file);
+            throw;
         }
     }
 
@@ -299,6 +273,4 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
 
         return _lastDate;
     }
-
-    private readonly record struct PartitionKey(TableSchema Table, string Account, string Region, string Date);
 }

@@ -26,6 +26,12 @@ public sealed class ParquetExportOptions
     /// </summary>
     public long MaxBufferedBytes { get; init; } = 128L * 1024 * 1024;
 
+    /// <summary>
+    /// Partitions written at once, each on its own thread, when the export completes (default:
+    /// the processor count). The buffer and open-file bounds are shared among them.
+    /// </summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Files open at once at most (default 64); past it, the least recently written is closed.</summary>
     public int MaxOpenFiles { get; init; } = 64;
 
@@ -55,9 +61,9 @@ public sealed class ParquetExportOptions
 
     internal void Validate()
     {
-        if (RowGroupRows < 1 || RowGroupBytes < 1 || TargetFileBytes < 1 || MaxBufferedBytes < 1 || MaxOpenFiles < 1)
+        if (RowGroupRows < 1 || RowGroupBytes < 1 || TargetFileBytes < 1 || MaxBufferedBytes < 1 || MaxOpenFiles < 1 || MaxParallelism < 1)
         {
-            throw new ArgumentException("Row group, file and buffer bounds must be positive.");
+            throw new ArgumentException("Row group, file, buffer and parallelism bounds must be positive.");
         }
 
         foreach (char c in RunId)

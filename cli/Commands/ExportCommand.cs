@@ -29,7 +29,7 @@ internal static class ExportCommand
         };
         using var json = filter.NeedsJson ? new RecordJson() : null;
         ParquetExportResult result;
-        await using (var dataset = new ParquetDatasetWriter(output, GlacierTrailEvents.ExportTables, options))
+        await using (var dataset = new ParquetDatasetWriter(output, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, options))
         {
             await foreach (var record in input.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

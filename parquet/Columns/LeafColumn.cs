@@ -31,16 +31,19 @@ internal abstract class LeafColumn
     /// <summary>Values written (not counting nulls).</summary>
     public int Values { get; protected set; }
 
+    /// <summary>The bytes of the column object itself, with its buffers released.</summary>
+    public const long FixedBytes = 96;
+
     /// <summary>The bytes the buffers take (their capacity), and the column object's own.</summary>
-    public long RetainedBytes => 96 + (_definitions.Length * 2L * sizeof(int)) + ValueBytes;
+    public long RetainedBytes => FixedBytes + (_definitions.Length * 2L * sizeof(int)) + ValueBytes;
 
     public void AddNull(int definition, int repetition) => AddLevels(definition, repetition);
 
     public void Clear()
     {
+        ClearValues();
         Levels = 0;
         Values = 0;
-        ClearValues();
     }
 
     /// <summary>Drops the buffers (they are made again on the next value).</summary>
@@ -64,6 +67,7 @@ internal abstract class LeafColumn
     /// <summary>The bytes the values' buffer takes.</summary>
     protected abstract long ValueBytes { get; }
 
+    /// <summary>Clears the values written (called before <see cref="Values"/> is reset).</summary>
     protected abstract void ClearValues();
 
     protected abstract void ReleaseValues();

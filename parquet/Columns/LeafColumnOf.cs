@@ -41,7 +41,7 @@ internal sealed class LeafColumnOf<T> : LeafColumn
         // Text points into the row group's character chunks: drop the references with them.
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
-            Array.Clear(_values);
+            Array.Clear(_values, 0, Values);
         }
     }
 

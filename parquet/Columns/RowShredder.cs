@@ -52,6 +52,9 @@ internal sealed class RowShredder : IColumnWriter
         }
     }
 
+    /// <summary>The bytes <see cref="RetainedBytes"/> comes to once <see cref="Release"/> has given every buffer back.</summary>
+    public long ReleasedBytes => Leaves.Length * LeafColumn.FixedBytes;
+
     /// <summary>Set when a row failed halfway: its values are in some leaves and not others, so nothing more may be written.</summary>
     public bool Faulted { get; private set; }
 

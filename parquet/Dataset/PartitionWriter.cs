@@ -26,17 +26,17 @@ internal sealed class PartitionWriter
     /// <param name="directory">The partition's folder.</param>
     /// <param name="options">The bounds and the run id.</param>
     /// <param name="parquetOptions">Compression and the rest of Parquet.Net's settings.</param>
-    /// <param name="scratch">The dataset writer's JSON buffer, shared by every partition.</param>
+    /// <param name="rows">The row buffers: new, or those of a partition of the same table that is complete.</param>
     /// <param name="firstFile">The number of the first file to write: above 0 when this partition was written before in this run, and set aside since.</param>
-    public PartitionWriter(TableSchema schema, string directory, ParquetExportOptions options, ParquetOptions parquetOptions, JsonScratch scratch, int firstFile)
+    public PartitionWriter(TableSchema schema, string directory, ParquetExportOptions options, ParquetOptions parquetOptions, RowShredder rows, int firstFile)
     {
         Schema = schema;
-        Rows = new RowShredder(schema, scratch);
+        Rows = rows;
         _directory = directory;
         _options = options;
         _parquetOptions = parquetOptions;
         _nextFile = firstFile;
-        Floor = Rows.RetainedBytes;
+        Floor = Rows.ReleasedBytes;
     }
 
     public TableSchema Schema { get; }
@@ -101,12 +101,6 @@ internal sealed class PartitionWriter
         _writer = null;
         _stream = null;
 
-        // Most partitions get no more rows once their file is complete: their buffers go back,
-        // unless they hold rows (a file closed to stay under the open-file bound).
-        if (Rows.Rows == 0)
-        {
-            Rows.Release();
-        }
         string final = _path![..^TempSuffix.Length];
         File.Move(_path, final, overwrite: true);
         return final;

@@ -34,7 +34,7 @@ public sealed partial class DocsQueryTests : IDisposable
         Assert.True(queries.Count >= 4, $"{queries.Count} DuckDB queries found");
 
         // As `glaciertrail export samples/logs` does: the Glacier events.
-        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables))
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables))
         {
             await foreach (var evt in GlacierTrailEvents.ReadFileAsync(Path.Combine(repository, "samples", "logs")))
             {

@@ -25,24 +25,17 @@ public sealed class StreamingTests : IDisposable
     [Fact]
     public async Task Row_groups_are_flushed_at_their_bound()
     {
-        var events = Events(25, day: 1);
         var options = new ParquetExportOptions { RowGroupRows = 10, RunId = "rg" };
-        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, options))
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, options))
         {
-            for (int i = 0; i < events.Length; i++)
+            foreach (var evt in Events(25, day: 1))
             {
-                await writer.WriteAsync(events[i]);
-
-                // The 10th row of a table completes its row group: it is in a file (still being
-                // written, under a temporary name) before the export ends.
-                if (i == 9)
-                {
-                    Assert.Equal(2, Directory.GetFiles(_root, "*.parquet.tmp", SearchOption.AllDirectories).Length);
-                }
+                await writer.WriteAsync(evt);
             }
 
             var result = await writer.CompleteAsync();
             Assert.Equal(6, result.RowGroups);
+            Assert.Equal(0, result.SpilledBytes);
         }
 
         using var db = new DuckDb();
@@ -52,61 +45,104 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
-    public async Task Buffers_together_stay_under_their_bound()
+    public async Task Events_in_order_are_written_as_they_come()
     {
-        // Thirty days, one partition each: with a small shared bound, the largest buffer is
-        // written out long before any row group is full.
-        var options = new ParquetExportOptions { RowGroupRows = 1_000_000, MaxBufferedBytes = 64 * 1024, MaxOpenFiles = 4, RunId = "mem" };
+        // Thirty days in turn, with a bound of a few days' records: each day is written out as
+        // the bound is reached, long before the export completes.
+        var options = new ParquetExportOptions { RowGroupRows = 1_000_000, MaxBufferedBytes = 64 * 1024, RunId = "order" };
         int written = 0;
-        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, options))
+        bool writtenEarly = false;
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, options))
         {
             for (int day = 1; day <= 30; day++)
             {
-                foreach (var evt in Events(20, day))
+                foreach (var evt in Events(40, day))
                 {
                     await writer.WriteAsync(evt);
                     written++;
                 }
+
+                writtenEarly |= day < 30 && Directory.Exists(_root) && Directory.GetFiles(_root, "*.parquet*", SearchOption.AllDirectories).Length > 0;
             }
 
             var result = await writer.CompleteAsync();
-            Assert.True(result.RowGroups > 60, $"{result.RowGroups} row groups");
+            Assert.True(writtenEarly, "no file was written before the export completed");
             Assert.Equal(written, result.Rows["cloudtrail"]);
+
+            // At most the day in memory when a bound was reached is set down, not the whole input.
+            Assert.True(result.SpilledBytes < written * 400L / 4, $"{result.SpilledBytes} bytes spilled");
         }
 
         using var db = new DuckDb();
         Assert.Equal((long)written, db.Scalar($"SELECT count(*) FROM {DuckDb.Table(_root, "cloudtrail")}"));
         Assert.Equal(30L, db.Scalar($"SELECT count(DISTINCT date) FROM {DuckDb.Table(_root, "cloudtrail")}"));
+        Assert.Empty(Directory.GetFiles(_root, ".glaciertrail-spill-*"));
+    }
+
+    [Fact]
+    public async Task Events_in_no_order_are_gathered_into_one_file_per_table_and_partition_in_the_order_they_came()
+    {
+        // Forty days interleaved, a row of each in turn, over a bound that no day fills a
+        // sixteenth of: the records are set down on disk and gathered by partition, and each
+        // day's table is one file of one row group, not a row group per bound.
+        var options = new ParquetExportOptions { RowGroupRows = 1_000_000, MaxBufferedBytes = 256 * 1024, MaxParallelism = 2, RunId = "mixed" };
+        var days = Enumerable.Range(0, 40).Select(day => Events(24, day)).ToArray();
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, options))
+        {
+            for (int i = 0; i < 24; i++)
+            {
+                foreach (var events in days)
+                {
+                    await writer.WriteAsync(events[i]);
+                }
+            }
+
+            var result = await writer.CompleteAsync();
+            Assert.True(result.SpilledBytes > 0);
+            Assert.Equal(960, result.Rows["cloudtrail"]);
+            Assert.Equal(80, result.Files.Count);
+            Assert.Equal(80, result.RowGroups);
+        }
+
+        using var db = new DuckDb();
+        Assert.Empty(Directory.GetFiles(_root, ".glaciertrail-spill-*"));
+        foreach (string file in Directory.GetFiles(Path.Combine(_root, "cloudtrail"), "*.parquet", SearchOption.AllDirectories))
+        {
+            var ids = db.Query($"SELECT eventid FROM read_parquet('{file}', file_row_number = true) ORDER BY file_row_number").Select(r => (string)r["eventid"]!).ToArray();
+            string day = ids[0].Split('-')[1];
+            Assert.Equal(Enumerable.Range(0, 24).Select(i => $"e-{day}-{i}"), ids);
+        }
     }
 
     [Fact]
     public async Task Partitions_set_aside_under_the_bound_come_back_without_losing_or_overwriting_rows()
     {
-        // Rows of ten days in turn, so every partition gets rows again after its file was closed
-        // (two open files at most) and its buffers were given back (a bound of a few rows).
+        // One day of four event types in turn: over a bound of a few rows the row buffers are
+        // written out and given back, and with two open files at most a table's file is
+        // completed and its partition set aside, to get rows again in its next file.
         var options = new ParquetExportOptions { RowGroupRows = 1_000_000, MaxBufferedBytes = 16 * 1024, MaxOpenFiles = 2, RunId = "aside" };
-        var days = Enumerable.Range(1, 10).Select(day => Events(12, day)).ToArray();
-        int written = 0;
-        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, options))
+        string[] names = ["CreateVault", "DeleteVault", "DescribeVault", "ListTagsForVault"];
+        var events = Enumerable.Range(0, 120).Select(i => Event(names[i % names.Length], i, day: 1)).ToArray();
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, options))
         {
-            for (int i = 0; i < 12; i++)
+            foreach (var evt in events)
             {
-                foreach (var events in days)
-                {
-                    await writer.WriteAsync(events[i]);
-                    written++;
-                }
+                await writer.WriteAsync(evt);
             }
 
             var result = await writer.CompleteAsync();
-            Assert.Equal(written, result.Rows["cloudtrail"]);
-            Assert.True(result.Files.Count > 20, $"{result.Files.Count} files");
+            Assert.Equal(events.Length, result.Rows["cloudtrail"]);
+            Assert.True(result.Files.Count > 5, $"{result.Files.Count} files");
             Assert.Equal(result.Files.Count, result.Files.Distinct().Count());
         }
 
         using var db = new DuckDb();
-        Assert.Equal((long)written, db.Scalar($"SELECT count(DISTINCT eventid) FROM {DuckDb.Table(_root, "cloudtrail")}"));
-        Assert.Equal((long)written, db.Scalar($"SELECT count(*) FROM {DuckDb.Table(_root, "createvault")}"));
+        Assert.Equal((long)events.Length, db.Scalar($"SELECT count(DISTINCT eventid) FROM {DuckDb.Table(_root, "cloudtrail")}"));
+        foreach (string name in names)
+        {
+            Assert.Equal(30L, db.Scalar($"SELECT count(DISTINCT eventid) FROM {DuckDb.Table(_root, name.ToLowerInvariant())}"));
+        }
+
         Assert.Empty(Directory.GetFiles(_root, "*.tmp", SearchOption.AllDirectories));
     }
 
@@ -114,7 +150,7 @@ public sealed class StreamingTests : IDisposable
     public async Task Files_roll_at_the_target_size()
     {
         var options = new ParquetExportOptions { RowGroupRows = 5, TargetFileBytes = 1, RunId = "roll" };
-        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, options))
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, options))
         {
             foreach (var evt in Events(12, day: 1))
             {
@@ -134,7 +170,7 @@ public sealed class StreamingTests : IDisposable
         for (int run = 0; run < 2; run++)
         {
             var options = new ParquetExportOptions { RowGroupRows = 4, TargetFileBytes = 1, RunId = "same" };
-            await using var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, options);
+            await using var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, options);
             foreach (var evt in Events(run == 0 ? 12 : 6, day: 1))
             {
                 await writer.WriteAsync(evt);
@@ -154,14 +190,14 @@ public sealed class StreamingTests : IDisposable
         Assert.Equal(ParquetExportOptions.RunIdFor(["/logs/a", "/logs/b"]), ParquetExportOptions.RunIdFor(["/logs/a", "/logs/b"]));
         Assert.NotEqual(ParquetExportOptions.RunIdFor(["/logs/a", "/logs/b"]), ParquetExportOptions.RunIdFor(["/logs/a"]));
         Assert.Matches("^[0-9a-f]{16}$", ParquetExportOptions.RunIdFor(["/logs/a"]));
-        await Assert.ThrowsAsync<ArgumentException>(async () => await new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, new ParquetExportOptions { RunId = "../x" }).DisposeAsync());
+        await Assert.ThrowsAsync<ArgumentException>(async () => await new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, new ParquetExportOptions { RunId = "../x" }).DisposeAsync());
     }
 
     [Fact]
     public async Task Hostile_partition_values_stay_inside_the_dataset()
     {
         string record = """{"eventVersion":"1.11","eventTime":"2025-06-01T00:00:00Z","eventSource":"glacier.amazonaws.com","eventName":"ListVaults","awsRegion":"../../etc","recipientAccountId":"a/b\\c"}""";
-        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.ExportTables, new ParquetExportOptions { RunId = "h" }))
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, new ParquetExportOptions { RunId = "h" }))
         {
             await writer.WriteAsync(GlacierTrailEvents.ParseRecord(Encoding.UTF8.GetBytes(record)));
             await writer.CompleteAsync();
@@ -171,9 +207,10 @@ public sealed class StreamingTests : IDisposable
         Assert.Contains(Path.Combine("account=a%2Fb%5Cc", "region=%2E%2E%2F%2E%2E%2Fetc", "date=2025-06-01"), file, StringComparison.Ordinal);
     }
 
-    // CreateVault events on one day of May 2025, one account and region.
-    private static CloudTrailEvent[] Events(int count, int day) => Enumerable.Range(0, count)
-        .Select(i => GlacierTrailEvents.ParseRecord(Encoding.UTF8.GetBytes(
-            $$$"""{"eventVersion":"1.11","eventTime":"2025-05-{{{day:00}}}T10:{{{i / 60:00}}}:{{{i % 60:00}}}Z","eventSource":"glacier.amazonaws.com","eventName":"CreateVault","awsRegion":"us-east-1","recipientAccountId":"111122223333","eventID":"e-{{{day}}}-{{{i}}}","requestParameters":{"accountId":"-","vaultName":"vault-{{{i}}}"}}""")))
-        .ToArray();
+    // CreateVault events on one day (from 2025-05-01, day 0 included), one account and region.
+    private static CloudTrailEvent[] Events(int count, int day) => Enumerable.Range(0, count).Select(i => Event("CreateVault", i, day)).ToArray();
+
+    // An event of a vault operation (requestParameters of accountId and vaultName) on a day counted from 2025-05-01.
+    private static CloudTrailEvent Event(string name, int i, int day) => GlacierTrailEvents.ParseRecord(Encoding.UTF8.GetBytes(
+        $$$"""{"eventVersion":"1.11","eventTime":"{{{new DateOnly(2025, 5, 1).AddDays(day):yyyy-MM-dd}}}T10:{{{i / 60:00}}}:{{{i % 60:00}}}Z","eventSource":"glacier.amazonaws.com","eventName":"{{{name}}}","awsRegion":"us-east-1","recipientAccountId":"111122223333","eventID":"e-{{{day}}}-{{{i}}}","requestParameters":{"accountId":"-","vaultName":"vault-{{{i}}}"}}"""));
 }

@@ -50,7 +50,7 @@ public sealed class ExportedDataset : IAsyncLifetime
         }
 
         Events.AddRange(GlacierTrailEvents.Read(Encoding.UTF8.GetBytes(ExtraRecords.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n         ", string.Empty, StringComparison.Ordinal))));
-        await using var writer = new ParquetDatasetWriter(Root, GlacierTrailEvents.ExportTables, new ParquetExportOptions { RunId = "test" });
+        await using var writer = new ParquetDatasetWriter(Root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, new ParquetExportOptions { RunId = "test" });
         foreach (var evt in Events)
         {
             await writer.WriteAsync(evt);
