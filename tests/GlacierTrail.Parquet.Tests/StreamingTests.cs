@@ -147,6 +147,40 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_row_that_fails_while_partitions_are_written_in_parallel_fails_the_export_and_leaves_no_files_behind()
+    {
+        // A CreateVault table whose requestParameters cannot be read for one event, on one of
+        // twelve days written by two workers at the end: that failure is what the export
+        // reports, and nothing half-written stays.
+        var createVault = GlacierTrailEvents.ExportTables.Single(t => t.Key.EventName == "CreateVault");
+        var failing = new GlacierTrail.Export.ExportTable(
+            createVault.Key,
+            createVault.Name,
+            createVault.RequestParameters,
+            evt => evt.EventId == "e-7-3" ? throw new InvalidDataException("unreadable payload") : ((CreateVaultEvent)evt).RequestParameters,
+            null,
+            null);
+        var options = new ParquetExportOptions { MaxParallelism = 2, RunId = "fail" };
+        var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, [failing], options);
+        await using (writer)
+        {
+            for (int i = 0; i < 6; i++)
+            {
+                for (int day = 0; day < 12; day++)
+                {
+                    await writer.WriteAsync(Event("CreateVault", i, day));
+                }
+            }
+
+            var failure = await Assert.ThrowsAsync<InvalidDataException>(() => writer.CompleteAsync());
+            Assert.Equal("unreadable payload", failure.Message);
+        }
+
+        Assert.Empty(Directory.GetFiles(_root, "*.tmp", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(_root, ".glaciertrail-spill-*"));
+    }
+
+    [Fact]
     public async Task Files_roll_at_the_target_size()
     {
         var options = new ParquetExportOptions { RowGroupRows = 5, TargetFileBytes = 1, RunId = "roll" };
