@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GlacierTrail.Export;
@@ -20,12 +20,14 @@ namespace GlacierTrail.Parquet;
 /// <remarks>
 /// <para>
 /// Sorted by partition, in bounded memory: events are kept as JSON records, grouped by
-/// partition, until they take <see cref="ParquetExportOptions.MaxBufferedBytes"/>. Then each
-/// partition with a row group's worth (a sixteenth of the bound) and nothing on disk is
-/// written out as row groups; the rest are appended to a spill file in the output folder, and
-/// written when the export completes, a partition per core at once. So events in any order (a
-/// log mixes accounts, regions and days) give one file per table and partition, with large row
-/// groups, not thousands of small ones; and events already in order are written as they come.
+/// partition, until they take half of <see cref="ParquetExportOptions.MaxBufferedBytes"/>. Then,
+/// on other threads while the next half fills, each partition with a row group's worth (a
+/// sixteenth of the bound) and nothing on disk is written out as row groups, and the rest are
+/// appended to a spill file in the output folder, to be written when the export completes.
+/// Partitions are spread over <see cref="ParquetExportOptions.MaxParallelism"/> workers, each
+/// always writing the same partitions. So events in any order (a log mixes accounts, regions
+/// and days) give one file per table and partition, with large row groups, not thousands of
+/// small ones; and events already in order are written as they come.
 /// </para>
 /// <para>
 /// Rows are buffered per table and partition as a row group, written out at the row group
@@ -39,12 +41,13 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
 {
     private readonly string _root;
     private readonly ParquetExportOptions _options;
-    private readonly ICloudTrailEventFactory _factory;
     private readonly List<(ExportTable Table, string Name)> _tables;
-    private readonly PendingRecords _pending;
     private readonly SpillFile _spill;
-    private readonly PartitionedTables _asTheyCome;
-    private readonly List<PartitionedTables> _workers = new();
+    private readonly PartitionedTables[] _workers;
+    private PendingRecords _pending;
+    private PendingRecords _sorting;
+    private Task _sortedOut = Task.CompletedTask;
+    private readonly CancellationTokenSource _stop = new();
     private ParquetExportResult? _result;
     private bool _closed;
     private DateOnly _lastDay;
@@ -60,13 +63,18 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(tables);
-        _factory = events;
         _options = options ?? new ParquetExportOptions();
         _options.Validate();
         _root = Path.GetFullPath(directory);
         _tables = TableNames.Assign(tables);
-        _asTheyCome = new PartitionedTables(_root, events, _tables, _options, share: 1, nextFiles: null);
-        _pending = new PendingRecords(_options.MaxBufferedBytes);
+        _workers = new PartitionedTables[_options.MaxParallelism];
+        for (int i = 0; i < _workers.Length; i++)
+        {
+            _workers[i] = new PartitionedTables(_root, events, _tables, _options, _workers.Length);
+        }
+
+        _pending = new PendingRecords(HalfBound);
+        _sorting = new PendingRecords(HalfBound);
         _spill = new SpillFile(_root, _options.RunId);
     }
 
@@ -85,16 +93,23 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         }
     }
 
+    private long HalfBound => Math.Max(1, _options.MaxBufferedBytes / 2);
+
     /// <summary>Writes one event: a row of <c>cloudtrail</c>, and of its typed table if it has one.</summary>
-    /// <remarks>The rows may be written later (by a later call or by <see cref="CompleteAsync"/>), once the event's partition is sorted out.</remarks>
+    /// <remarks>The rows are written later (while more events come, or by <see cref="CompleteAsync"/>), once the event's partition is sorted out.</remarks>
     public async ValueTask WriteAsync(CloudTrailEvent evt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evt);
         ObjectDisposedException.ThrowIf(_closed, this);
         _pending.Add(new Partition(DatasetLayout.Account(evt), DatasetLayout.Region(evt), Date(evt.EventTime)), evt);
-        if (_pending.Bytes > _options.MaxBufferedBytes)
+        if (_pending.Bytes > HalfBound)
         {
-            await SortOutAsync(cancellationToken).ConfigureAwait(false);
+            // The half sorted out before is done (and its failure, if any, surfaces here); the
+            // half just filled is sorted out while the other half fills.
+            await _sortedOut.ConfigureAwait(false);
+            (_pending, _sorting) = (_sorting, _pending);
+            var batch = _sorting;
+            _sortedOut = Task.Run(() => SortOutAsync(batch, cancellationToken), CancellationToken.None);
         }
     }
 
@@ -108,28 +123,33 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
 
         ObjectDisposedException.ThrowIf(_closed, this);
         _closed = true;
+        await _sortedOut.ConfigureAwait(false);
 
-        // Partitions being written as they came, with nothing on disk, end where they are: their
-        // open files take the rest, so they get no extra file.
+        // Each partition left is written whole: its runs on disk, then its records in memory.
         var rest = new SortedSet<Partition>(_pending.Partitions);
         rest.UnionWith(_spill.Partitions);
-        foreach (var partition in rest.ToArray())
-        {
-            if (!_spill.Holds(partition) && _asTheyCome.Holds(partition))
+        _spill.Seal();
+        await InParallelAsync(
+            rest,
+            worker =>
             {
-                await _asTheyCome.WriteAsync(partition, _pending.RecordsOf(partition), cancellationToken).ConfigureAwait(false);
-                rest.Remove(partition);
-            }
-        }
+                var spilled = _spill.OpenReader();
+                return async (partition, token) =>
+                {
+                    await worker.WriteAsync(partition, spilled.RecordsOf(partition), token).ConfigureAwait(false);
+                    await worker.WriteAsync(partition, _pending.RecordsOf(partition), token).ConfigureAwait(false);
+                    await worker.CompleteAsync(partition, token).ConfigureAwait(false);
+                };
+            },
+            cancellationToken).ConfigureAwait(false);
 
-        await _asTheyCome.CompleteAllAsync(cancellationToken).ConfigureAwait(false);
-        await WriteInParallelAsync(rest.ToArray(), cancellationToken).ConfigureAwait(false);
-
-        var rows = new Dictionary<string, long>(_asTheyCome.Rows, StringComparer.Ordinal);
-        var files = new List<string>(_asTheyCome.Files);
-        int rowGroups = _asTheyCome.RowGroups;
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        var files = new List<string>();
+        int rowGroups = 0;
         foreach (var worker in _workers)
         {
+            // Partitions written as their events came, that got none since.
+            await worker.CompleteAllAsync(cancellationToken).ConfigureAwait(false);
             foreach (var (table, count) in worker.Rows)
             {
                 rows[table] = rows.GetValueOrDefault(table) + count;
@@ -143,7 +163,6 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         long spilled = _spill.Bytes;
         _spill.Dispose();
         _pending.Clear();
-        _workers.Clear();
         _result = new ParquetExportResult(rows, files.ToArray(), rowGroups, spilled);
         return _result;
     }
@@ -152,89 +171,99 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _closed = true;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _sortedOut.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Its failure was reported, or the export is being dropped anyway.
+        }
+
         _pending.Clear();
+        _sorting.Clear();
         _spill.Dispose();
-        await _asTheyCome.AbortAsync().ConfigureAwait(false);
         foreach (var worker in _workers)
         {
             await worker.AbortAsync().ConfigureAwait(false);
         }
 
-        _workers.Clear();
+        _stop.Dispose();
     }
 
-    // Over the bound of records kept as JSON: each partition with a row group's worth and
-    // nothing on disk is written out now (events that come in order never touch the disk);
-    // every other partition's records are set down in the spill file, to be written once all
-    // of that partition's records are known. A partition once spilled is spilled from then on,
-    // so its rows keep the order they came in.
-    private async Task SortOutAsync(CancellationToken cancellationToken)
+    // A half of the records kept as JSON: each partition with a row group's worth and nothing
+    // on disk is written out now (events that come in order never touch the disk); every other
+    // partition's records are set down in the spill file, to be written once all of that
+    // partition's records are known. A partition once spilled is spilled from then on, so its
+    // rows keep the order they came in.
+    private async Task SortOutAsync(PendingRecords batch, CancellationToken cancellationToken)
     {
         long rowGroupWorth = Math.Max(1, _options.MaxBufferedBytes / 16);
-        var partitions = new List<Partition>(_pending.Partitions);
+        var direct = new List<Partition>();
+        var partitions = new List<Partition>(batch.Partitions);
         partitions.Sort();
         foreach (var partition in partitions)
         {
-            if (!_spill.Holds(partition) && _pending.BytesOf(partition) >= rowGroupWorth)
+            if (!_spill.Holds(partition) && batch.BytesOf(partition) >= rowGroupWorth)
             {
-                await _asTheyCome.WriteAsync(partition, _pending.RecordsOf(partition), cancellationToken).ConfigureAwait(false);
-                await _asTheyCome.FlushAsync(partition, cancellationToken).ConfigureAwait(false);
+                direct.Add(partition);
             }
             else
             {
-                _spill.Append(partition, _pending.RecordsOf(partition));
+                _spill.Append(partition, batch.RecordsOf(partition));
             }
         }
 
-        _pending.Clear();
+        await InParallelAsync(
+            direct,
+            worker => async (partition, token) =>
+            {
+                await worker.WriteAsync(partition, batch.RecordsOf(partition), token).ConfigureAwait(false);
+                await worker.FlushAsync(partition, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        batch.Clear();
     }
 
-    // The partitions left, each whole (its runs on disk, then its records in memory), a worker
-    // per core taking the next one; each worker has its share of the bounds. A partition
-    // written to before continues its files' numbering.
-    private async Task WriteInParallelAsync(Partition[] partitions, CancellationToken cancellationToken)
+    // Each partition goes to the worker it always goes to; the workers run at once, each on its
+    // own thread, through their partitions in order. One failure stops the others, and is what
+    // the caller sees.
+    private async Task InParallelAsync(IEnumerable<Partition> partitions, Func<PartitionedTables, Func<Partition, CancellationToken, Task>> stepOf, CancellationToken cancellationToken)
     {
-        if (partitions.Length == 0)
+        var work = new List<Partition>[_workers.Length];
+        foreach (var partition in partitions)
         {
-            return;
+            (work[partition.Worker(_workers.Length)] ??= new()).Add(partition);
         }
 
-        _spill.Seal();
-        int count = Math.Min(_options.MaxParallelism, partitions.Length);
-        for (int i = 0; i < count; i++)
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        var tasks = new List<Task>();
+        for (int i = 0; i < _workers.Length; i++)
         {
-            _workers.Add(new PartitionedTables(_root, _factory, _tables, _options, count, _asTheyCome.NextFiles));
-        }
+            if (work[i] is not { } mine)
+            {
+                continue;
+            }
 
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        int next = -1;
-        var tasks = new Task[count];
-        for (int i = 0; i < count; i++)
-        {
-            var worker = _workers[i];
-            tasks[i] = Task.Run(
+            var step = stepOf(_workers[i]);
+            tasks.Add(Task.Run(
                 async () =>
                 {
                     try
                     {
-                        var spilled = _spill.OpenReader();
-                        int index;
-                        while ((index = Interlocked.Increment(ref next)) < partitions.Length)
+                        foreach (var partition in mine)
                         {
-                            var partition = partitions[index];
-                            await worker.WriteAsync(partition, spilled.RecordsOf(partition), failed.Token).ConfigureAwait(false);
-                            await worker.WriteAsync(partition, _pending.RecordsOf(partition), failed.Token).ConfigureAwait(false);
-                            await worker.CompleteAsync(partition, failed.Token).ConfigureAwait(false);
+                            await step(partition, failed.Token).ConfigureAwait(false);
                         }
                     }
                     catch
                     {
-                        // One failure stops the others: the export fails as a whole.
                         await failed.CancelAsync().ConfigureAwait(false);
                         throw;
                     }
                 },
-                failed.Token);
+                CancellationToken.None));
         }
 
         try
@@ -246,9 +275,9 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
             // A worker failed and the rest stopped: report the failure, not the stopping.
             foreach (var task in tasks)
             {
-                if (task.Exception is { } failure)
+                if (task.Exception?.InnerException is { } failure and not OperationCanceledException)
                 {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerException ?? failure).Throw();
+                    ExceptionDispatchInfo.Capture(failure).Throw();
                 }
             }
 

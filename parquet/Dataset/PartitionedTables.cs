@@ -12,9 +12,8 @@ namespace GlacierTrail.Parquet.Dataset;
 /// <summary>
 /// Turns JSON records of a partition into rows of the <c>cloudtrail</c> table and of their typed
 /// tables: a <see cref="PartitionWriter"/> per table and partition, their row buffers under one
-/// bound and their open files under another. Not thread-safe: the dataset writer has one for the
-/// partitions it writes as their events come, and one per worker for those it writes when the
-/// export completes; no two hold the same partition at once.
+/// bound and their open files under another. Not thread-safe: the dataset writer has one per
+/// worker, and a partition is always written by the same one.
 /// </summary>
 internal sealed class PartitionedTables
 {
@@ -31,7 +30,7 @@ internal sealed class PartitionedTables
     private readonly TableSchema _cloudTrail;
     private readonly Dictionary<CloudTrailEventKey, (ExportTable Table, TableSchema Schema)> _typed = new();
     private readonly Dictionary<TablePartition, PartitionWriter> _partitions = new();
-    private readonly Dictionary<TablePartition, int> _setAside;
+    private readonly Dictionary<TablePartition, int> _setAside = new();
     private readonly Dictionary<string, (RowShredder Rows, long Bytes)> _spares = new(StringComparer.Ordinal);
     private readonly JsonScratch _scratch = new();
     private long _buffered;
@@ -42,8 +41,7 @@ internal sealed class PartitionedTables
     /// <param name="tables">The typed tables and their folder names.</param>
     /// <param name="options">Row group, file and buffer bounds, and the run id.</param>
     /// <param name="share">This set's share of the buffer and open-file bounds (1 for one set alone).</param>
-    /// <param name="nextFiles">The next file number of partitions another set wrote to before; none when null.</param>
-    public PartitionedTables(string root, ICloudTrailEventFactory factory, IReadOnlyList<(ExportTable Table, string Name)> tables, ParquetExportOptions options, int share, IReadOnlyDictionary<TablePartition, int>? nextFiles)
+    public PartitionedTables(string root, ICloudTrailEventFactory factory, IReadOnlyList<(ExportTable Table, string Name)> tables, ParquetExportOptions options, int share)
     {
         _root = root;
         _factory = factory;
@@ -59,8 +57,6 @@ internal sealed class PartitionedTables
         {
             _typed[table.Key] = (table, new TableSchema(name, table.Columns));
         }
-
-        _setAside = nextFiles is null ? new() : new(nextFiles);
     }
 
     /// <summary>Rows written per table.</summary>
@@ -70,23 +66,6 @@ internal sealed class PartitionedTables
     public List<string> Files { get; } = new();
 
     public int RowGroups { get; private set; }
-
-    /// <summary>Whether any table of <paramref name="partition"/> has a writer here (open or not).</summary>
-    public bool Holds(Partition partition)
-    {
-        foreach (var key in _partitions.Keys)
-        {
-            if (key.Partition == partition)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The number of the next file of every table and partition written to here, once <see cref="CompleteAllAsync"/> has run.</summary>
-    public IReadOnlyDictionary<TablePartition, int> NextFiles => _setAside;
 
     /// <summary>Reads each record back into its event (lossless: the record was written from it) and writes its rows.</summary>
     public async Task WriteAsync(Partition partition, IEnumerable<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
@@ -147,17 +126,17 @@ internal sealed class PartitionedTables
         }
     }
 
-    /// <summary>Writes every buffered row and completes every file; each writer's next file number is kept in <see cref="NextFiles"/>.</summary>
+    /// <summary>Writes every buffered row and completes every file.</summary>
     public async Task CompleteAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var (key, writer) in _partitions)
+        foreach (var writer in _partitions.Values)
         {
             await FlushAsync(writer, release: false, cancellationToken).ConfigureAwait(false);
             AddFile(await writer.CloseAsync().ConfigureAwait(false));
-            _setAside[key] = writer.NextFile;
         }
 
         _partitions.Clear();
+        _setAside.Clear();
         _spares.Clear();
         _buffered = 0;
     }
