@@ -140,6 +140,20 @@ internal sealed class RowShredder : IColumnWriter
 
     public void WriteJson(ReadOnlySpan<byte> utf8Json) => Text(Target(), _text.Decode(utf8Json));
 
+    /// <summary>The record of the row being written, as JSON text the event writes back to; empty when there is none.</summary>
+    public ReadOnlyMemory<byte> HeldRecord { get; set; }
+
+    public bool TryWriteHeldRecord()
+    {
+        if (HeldRecord.IsEmpty)
+        {
+            return false;
+        }
+
+        WriteJson(HeldRecord.Span);
+        return true;
+    }
+
     public void WriteObject(IColumnObject? value)
     {
         var node = Target();

@@ -74,10 +74,11 @@ internal sealed class PartitionedTables
         {
             cancellationToken.ThrowIfCancellationRequested();
             var evt = CloudTrailRecordParser.Parse(record.Span, _factory, ReadBack);
-            await WriteRowAsync(_cloudTrail, null, partition, evt, cancellationToken).ConfigureAwait(false);
+            await WriteRowAsync(_cloudTrail, null, partition, evt, default, cancellationToken).ConfigureAwait(false);
             if (_typed.TryGetValue(new CloudTrailEventKey(evt.EventSource, evt.EventName), out var typed))
             {
-                await WriteRowAsync(typed.Schema, typed.Table, partition, evt, cancellationToken).ConfigureAwait(false);
+                // The record just read is the typed row's rawrecord as it is: no need to write the event back again.
+                await WriteRowAsync(typed.Schema, typed.Table, partition, evt, record, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -152,7 +153,7 @@ internal sealed class PartitionedTables
         _partitions.Clear();
     }
 
-    private async ValueTask WriteRowAsync(TableSchema schema, ExportTable? table, Partition where, CloudTrailEvent evt, CancellationToken cancellationToken)
+    private async ValueTask WriteRowAsync(TableSchema schema, ExportTable? table, Partition where, CloudTrailEvent evt, ReadOnlyMemory<byte> record, CancellationToken cancellationToken)
     {
         var key = new TablePartition(schema.Name, where);
         if (!_partitions.TryGetValue(key, out var partition))
@@ -174,6 +175,7 @@ internal sealed class PartitionedTables
 
         var rows = partition.Rows;
         rows.BeginRow();
+        rows.HeldRecord = record;
         try
         {
             if (table is null)
@@ -191,6 +193,10 @@ internal sealed class PartitionedTables
         {
             rows.Fault();
             throw;
+        }
+        finally
+        {
+            rows.HeldRecord = default;
         }
 
         partition.LastUse = ++_clock;

@@ -90,7 +90,7 @@ public static partial class CloudTrailColumns
             }
         }
 
-        if (table is not null)
+        if (table is not null && !writer.TryWriteHeldRecord())
         {
             var scratch = t_scratch ??= new JsonScratch();
             evt.WriteTo(scratch.Start());

@@ -56,4 +56,12 @@ public interface IColumnWriter
 
     /// <summary>Ends the map started last.</summary>
     void EndMap();
+
+    /// <summary>
+    /// Writes the whole record's column (<c>rawrecord</c>) from JSON text the sink already holds
+    /// for the event being written, as the event writes itself back (the record it was just read
+    /// from, say), sparing the event from being written as JSON again; returns false when the
+    /// sink holds none, and the caller writes it with <see cref="WriteJson(ReadOnlySpan{byte})"/>.
+    /// </summary>
+    bool TryWriteHeldRecord() => false;
 }
