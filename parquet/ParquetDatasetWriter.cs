@@ -47,6 +47,7 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
     private PendingRecords _pending;
     private PendingRecords _sorting;
     private Task _sortedOut = Task.CompletedTask;
+    private List<Partition> _writtenLast = new();
     private readonly CancellationTokenSource _stop = new();
     private ParquetExportResult? _result;
     private bool _closed;
@@ -215,6 +216,11 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
             }
         }
 
+        // Partitions written as they came that got nothing in this half are taken to be done, as
+        // they are when events come in order: their files are completed rather than holding
+        // open files and memory to the end (more of their rows, if any, go to new files).
+        var done = _writtenLast.FindAll(partition => !batch.Holds(partition));
+        await InParallelAsync(done, worker => worker.CompleteAsync, cancellationToken).ConfigureAwait(false);
         await InParallelAsync(
             direct,
             worker => async (partition, token) =>
@@ -223,6 +229,7 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
                 await worker.FlushAsync(partition, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
+        _writtenLast = direct;
         batch.Clear();
     }
 

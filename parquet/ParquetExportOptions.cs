@@ -27,12 +27,15 @@ public sealed class ParquetExportOptions
     public long MaxBufferedBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>
-    /// Partitions written at once, each on its own thread, when the export completes (default:
-    /// the processor count). The buffer and open-file bounds are shared among them.
+    /// Workers writing partitions at once, each on its own thread (default: the processor
+    /// count). They share the buffer bound; each may have <see cref="MaxOpenFiles"/> open.
     /// </summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Files open at once at most (default 64); past it, the least recently written is closed.</summary>
+    /// <summary>
+    /// Files open at once per worker at most (default 64, more than the tables of one
+    /// partition); past it, the least recently written is closed.
+    /// </summary>
     public int MaxOpenFiles { get; init; } = 64;
 
     /// <summary>The compression of every column (default Snappy, which every engine reads).</summary>

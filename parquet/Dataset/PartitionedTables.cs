@@ -40,7 +40,7 @@ internal sealed class PartitionedTables
     /// <param name="factory">Reads the records back into events.</param>
     /// <param name="tables">The typed tables and their folder names.</param>
     /// <param name="options">Row group, file and buffer bounds, and the run id.</param>
-    /// <param name="share">This set's share of the buffer and open-file bounds (1 for one set alone).</param>
+    /// <param name="share">This set's share of the buffer bound (1 for one set alone); the open-file bound is per set.</param>
     public PartitionedTables(string root, ICloudTrailEventFactory factory, IReadOnlyList<(ExportTable Table, string Name)> tables, ParquetExportOptions options, int share)
     {
         _root = root;
@@ -48,7 +48,7 @@ internal sealed class PartitionedTables
         _options = options;
         _parquetOptions = new ParquetOptions { CompressionMethod = options.Compression };
         _bound = Math.Max(1, options.MaxBufferedBytes / share);
-        _maxOpenFiles = Math.Max(1, options.MaxOpenFiles / share);
+        _maxOpenFiles = options.MaxOpenFiles;
 
         // Each set builds its own schemas: Parquet.Net's are not documented as safe to share
         // between writers on different threads.
@@ -95,7 +95,7 @@ internal sealed class PartitionedTables
         }
     }
 
-    /// <summary>Every row of the partition is written: its files are completed and its writers let go.</summary>
+    /// <summary>Every row of the partition is written, as far as is known: its files are completed and its writers let go.</summary>
     public async Task CompleteAsync(Partition partition, CancellationToken cancellationToken)
     {
         List<(TablePartition, PartitionWriter)>? done = null;
@@ -111,8 +111,9 @@ internal sealed class PartitionedTables
 
         foreach (var (key, writer) in done ?? [])
         {
+            // Should more of its rows come after all, they go to its next file.
             _partitions.Remove(key);
-            _setAside.Remove(key);
+            _setAside[key] = writer.NextFile;
 
             // The next partition of the same table takes these buffers as they grew, rather
             // than growing its own from nothing: partitions are written one after another.

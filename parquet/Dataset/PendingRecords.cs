@@ -36,6 +36,9 @@ internal sealed class PendingRecords
     /// <summary>The partitions that hold records.</summary>
     public IEnumerable<Partition> Partitions => _byPartition.Keys;
 
+    /// <summary>Whether records of <paramref name="partition"/> are held.</summary>
+    public bool Holds(Partition partition) => _byPartition.ContainsKey(partition);
+
     /// <summary>Bytes of the records held for <paramref name="partition"/>.</summary>
     public long BytesOf(Partition partition)
     {

@@ -80,6 +80,39 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_day_that_seemed_done_and_gets_events_again_continues_in_its_next_file()
+    {
+        // Ten days in order, then more of the first: the first day's files were completed once
+        // a half of the bound passed without it, so its late events go to a new file beside
+        // them, overwriting nothing.
+        var options = new ParquetExportOptions { RowGroupRows = 1_000_000, MaxBufferedBytes = 64 * 1024, MaxParallelism = 2, RunId = "late" };
+        await using (var writer = new ParquetDatasetWriter(_root, GlacierTrailEvents.Factory, GlacierTrailEvents.ExportTables, options))
+        {
+            for (int day = 0; day < 10; day++)
+            {
+                foreach (var evt in Events(40, day))
+                {
+                    await writer.WriteAsync(evt);
+                }
+            }
+
+            foreach (int i in Enumerable.Range(40, 40))
+            {
+                await writer.WriteAsync(Event("CreateVault", i, day: 0));
+            }
+
+            var result = await writer.CompleteAsync();
+            Assert.Equal(440, result.Rows["cloudtrail"]);
+        }
+
+        string firstDay = Directory.GetDirectories(Path.Combine(_root, "cloudtrail"), "date=2025-05-01", SearchOption.AllDirectories).Single();
+        Assert.Equal(new[] { "part-late-00000.parquet", "part-late-00001.parquet" }, Directory.GetFiles(firstDay).Select(Path.GetFileName).Order().ToArray());
+        using var db = new DuckDb();
+        Assert.Equal(80L, db.Scalar($"SELECT count(DISTINCT eventid) FROM {DuckDb.Table(_root, "cloudtrail")} WHERE date = '2025-05-01'"));
+        Assert.Equal(440L, db.Scalar($"SELECT count(DISTINCT eventid) FROM {DuckDb.Table(_root, "createvault")}"));
+    }
+
+    [Fact]
     public async Task Events_in_no_order_are_gathered_into_one_file_per_table_and_partition_in_the_order_they_came()
     {
         // Forty days interleaved, a row of each in turn, over a bound that no day fills a
