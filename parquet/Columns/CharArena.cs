@@ -21,9 +21,6 @@ internal sealed class CharArena
     private long _chunkChars;
     private long _largeChars;
 
-    /// <summary>Characters held.</summary>
-    public long Size { get; private set; }
-
     /// <summary>The bytes the chunks take (their capacity), and the large values held.</summary>
     public long RetainedBytes => (_chunkChars + _largeChars) * sizeof(char);
 
@@ -48,7 +45,6 @@ internal sealed class CharArena
     {
         _chunk = _chunks.Count > 0 ? 0 : -1;
         _used = 0;
-        Size = 0;
         _largeChars = 0;
     }
 
@@ -61,7 +57,6 @@ internal sealed class CharArena
 
     private Memory<char> Reserve(int length)
     {
-        Size += length;
         if (length > LargestChunk / 4)
         {
             // A large value gets an array of its own, so chunks do not fill with waste.

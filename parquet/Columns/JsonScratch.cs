@@ -6,9 +6,10 @@ using System.Text.Json;
 namespace GlacierTrail.Parquet.Columns;
 
 /// <summary>
-/// The buffer an object is written into as JSON text before its characters are copied into a
-/// row group. One per dataset writer, shared by every table and partition: a dataset may have
-/// thousands of partitions, and each needs the buffer only for the length of one value.
+/// The buffer a value is written into as JSON text before it is copied on: into a row group, or
+/// into the records held for sorting. One per thread that writes, shared by every table and
+/// partition it writes: a dataset may have thousands of partitions, and each needs the buffer
+/// only for the length of one value.
 /// </summary>
 internal sealed class JsonScratch
 {

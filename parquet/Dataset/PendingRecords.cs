@@ -1,8 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using GlacierTrail.Parquet.Columns;
 
 namespace GlacierTrail.Parquet.Dataset;
 
@@ -13,19 +12,15 @@ namespace GlacierTrail.Parquet.Dataset;
 /// </summary>
 internal sealed class PendingRecords
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly List<byte[]> _chunks = new();
     private readonly Dictionary<Partition, List<RecordRef>> _byPartition = new();
-    private readonly ArrayBufferWriter<byte> _scratch = new(4096);
-    private readonly Utf8JsonWriter _writer;
+    private readonly JsonScratch _scratch = new();
     private readonly int _chunkBytes;
     private int _used;
 
     /// <param name="bound">The bytes the records may take before they are sorted out: chunks are a small share of it.</param>
     public PendingRecords(long bound)
     {
-        _writer = new Utf8JsonWriter(_scratch, JsonOptions);
         _chunkBytes = (int)Math.Clamp(bound / 16, 4096, 1 << 20);
         _used = _chunkBytes;
     }
@@ -57,11 +52,8 @@ internal sealed class PendingRecords
     /// <summary>Keeps the event, written back as its JSON record, for its partition.</summary>
     public void Add(Partition partition, CloudTrailEvent evt)
     {
-        _scratch.ResetWrittenCount();
-        _writer.Reset(_scratch);
-        evt.WriteTo(_writer);
-        _writer.Flush();
-        var json = _scratch.WrittenSpan;
+        evt.WriteTo(_scratch.Start());
+        var json = _scratch.Written;
 
         if (_used + json.Length > _chunkBytes)
         {
