@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using GlacierTrail.Envelope;
 
 namespace GlacierTrail.Framing;
@@ -12,7 +13,7 @@ namespace GlacierTrail.Framing;
 // validating anything, so that a record the filter rejects costs much less than a token walk.
 // Bytes are classified 64 at a time into bitmasks (the first stage of simdjson): what is
 // escaped, what is inside a string, and only the brackets outside strings (and, at the top
-// level, the strings that may be member names) are visited one by one. A record the filter
+// level, the strings that may name a dispatch key) are visited one by one. A record the filter
 // accepts is parsed, and so validated, afterwards; one it rejects never is, so anything the
 // skim cannot be sure of makes it answer Fallback.
 internal static partial class RecordKeyScanner
@@ -21,6 +22,9 @@ internal static partial class RecordKeyScanner
     private const int TrackedDepth = 64;
 
     private const ulong EvenBits = 0x5555_5555_5555_5555;
+
+    // "eventS" and "eventN": what both dispatch keys' names start with.
+    private const int DispatchNamePrefixLength = 6;
 
     private enum Step
     {
@@ -37,8 +41,8 @@ internal static partial class RecordKeyScanner
     /// <see cref="SkimResult.NeedMore"/>: call again with more data from the same start.
     /// <see cref="SkimResult.Fallback"/>: use the validating <see cref="TryScan"/>:
     /// nesting deeper than <paramref name="maxDepth"/> (or 64), an escaped member name at the
-    /// top level, an escaped dispatch value, a dispatch key given twice, a bracket closed by the
-    /// other kind, or data that does not start with '{'.
+    /// top level that may decode to a dispatch key, an escaped dispatch value, a dispatch key
+    /// given twice, a bracket closed by the other kind, or data that does not start with '{'.
     /// </summary>
     public static SkimResult Skim(ReadOnlySpan<byte> data, int maxDepth, out int length, out RecordKeys keys) =>
         Vector256.IsHardwareAccelerated ? SkimBlocks(data, maxDepth, wide: true, out length, out keys)
@@ -58,8 +62,9 @@ internal static partial class RecordKeyScanner
             return early;
         }
 
-        // The last, partial block is classified from a copy padded with spaces, which match nothing.
-        Span<byte> tail = stackalloc byte[StructuralBlock.Size];
+        // The last blocks are classified from a copy padded with spaces, which match nothing:
+        // a block looks up to Lookahead bytes past its end for the names it must visit.
+        Span<byte> tail = stackalloc byte[StructuralBlock.Size + StructuralBlock.Lookahead];
         ref byte start = ref MemoryMarshal.GetReference(data);
         int depth = 0;
         int seen = 0;
@@ -73,7 +78,7 @@ internal static partial class RecordKeyScanner
         for (int at = 0; (uint)at < (uint)data.Length; at += StructuralBlock.Size) // unsigned: at may wrap past int.MaxValue
         {
             scoped ref byte block = ref Unsafe.Add(ref start, at);
-            if (data.Length - at < StructuralBlock.Size)
+            if (data.Length - at < StructuralBlock.Size + StructuralBlock.Lookahead)
             {
                 tail.Fill((byte)' ');
                 data[at..].CopyTo(tail);
@@ -132,9 +137,22 @@ internal static partial class RecordKeyScanner
                 pendingOpen = -1;
             }
 
+            // The top-level strings that must be visited, worked out the first time the depth is 1 in this block.
+            bool topKnown = false;
             while (true)
             {
-                ulong candidates = depth == 1 ? brackets | stringStarts : brackets;
+                ulong candidates = brackets;
+                if (depth == 1)
+                {
+                    if (!topKnown)
+                    {
+                        stringStarts &= MayNameDispatchKey(ref block, backslashes, wide);
+                        topKnown = true;
+                    }
+
+                    candidates |= stringStarts;
+                }
+
                 if (candidates == 0)
                 {
                     break;
@@ -192,18 +210,6 @@ internal static partial class RecordKeyScanner
 
                 int end = BitOperations.TrailingZeroCount(laterEnds);
                 bool hasEscapes = (backslashes & ~through & ((1UL << end) - 1)) != 0;
-
-                // Most top-level strings are plainly a value, or a plain name of another length.
-                if ((uint)(at + end + 1) < (uint)data.Length)
-                {
-                    byte next = data[at + end + 1];
-                    int nameLength = end - bit - 1;
-                    if (next is (byte)',' or (byte)'}' || (next == (byte)':' && !hasEscapes && nameLength != 9 && nameLength != 11))
-                    {
-                        continue;
-                    }
-                }
-
                 var found = AtTopLevel(data, open, at + end, hasEscapes, ref keys, ref seen, out int quote, out _);
                 if (found != Step.Next)
                 {
@@ -215,6 +221,24 @@ internal static partial class RecordKeyScanner
         }
 
         return SkimResult.NeedMore;
+    }
+
+    /// <summary>
+    /// Of the 64 quotes at <paramref name="block"/>, those that may open a member name the skim
+    /// must read (see <see cref="MayBeDispatchName"/>): followed by <c>eventS</c> or
+    /// <c>eventN</c>. Where a backslash is in the block or the few bytes after it, every quote,
+    /// and <see cref="AtTopLevel"/> decides. Most top-level strings of a record are thus passed
+    /// over with its other bytes instead of being visited one by one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MayNameDispatchKey(ref byte block, ulong backslashes, bool wide)
+    {
+        if (backslashes != 0 || StructuralBlock.HasBackslash(ref block, StructuralBlock.Size))
+        {
+            return ulong.MaxValue;
+        }
+
+        return wide ? StructuralBlock.DispatchNamePrefixes256(ref block) : StructuralBlock.DispatchNamePrefixes128(ref block);
     }
 
     /// <summary>The byte-at-a-time skim, for machines without vector hardware.</summary>
@@ -307,12 +331,13 @@ internal static partial class RecordKeyScanner
             return Step.Next; // a value
         }
 
+        var name = data[(open + 1)..close];
         if (hasEscapes)
         {
-            return Step.Fallback; // "event\u0053ource" is eventSource: escaped names are the reader's
+            // "event\u0053ource" is eventSource: an escaped name that may be a dispatch key is the reader's.
+            return MayBeDispatchName(name) ? Step.Fallback : Step.Next;
         }
 
-        var name = data[(open + 1)..close];
         int which = name.SequenceEqual(EnvelopeFieldNames.EventSourceUtf8) ? 1 : name.SequenceEqual(EnvelopeFieldNames.EventNameUtf8) ? 2 : 0;
         if (which == 0)
         {
@@ -389,6 +414,18 @@ internal static partial class RecordKeyScanner
         return -1;
     }
 
+    /// <summary>
+    /// Whether a member name, as written, may decode to <c>eventSource</c> or <c>eventName</c>:
+    /// its first six bytes are <c>eventS</c> or <c>eventN</c>, or hold a backslash (without
+    /// escapes in them they are the first six characters of the name, and both keys start so).
+    /// </summary>
+    private static bool MayBeDispatchName(ReadOnlySpan<byte> name)
+    {
+        var head = name[..Math.Min(name.Length, DispatchNamePrefixLength)];
+        return head.Contains((byte)'\\')
+            || (head.Length == DispatchNamePrefixLength && head[..5].SequenceEqual("event"u8) && head[5] is (byte)'S' or (byte)'N');
+    }
+
     private static int SkipWhitespace(ReadOnlySpan<byte> data, int pos)
     {
         while (pos < data.Length && data[pos] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
@@ -417,6 +454,12 @@ internal static partial class RecordKeyScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong bits)
     {
+        if (Pclmulqdq.IsSupported)
+        {
+            // A carry-less multiplication by all ones is the prefix XOR in one instruction.
+            return Pclmulqdq.CarrylessMultiply(Vector128.CreateScalar(bits), Vector128<ulong>.AllBitsSet, 0).ToScalar();
+        }
+
         bits ^= bits << 1;
         bits ^= bits << 2;
         bits ^= bits << 4;

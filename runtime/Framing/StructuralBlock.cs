@@ -12,6 +12,12 @@ internal static class StructuralBlock
 {
     public const int Size = 64;
 
+    /// <summary>How many bytes past its end a block's classification may read.</summary>
+    public const int Lookahead = 16;
+
+    // The six bytes after the opening quote of a name that may be a dispatch key: "eventS" or "eventN".
+    private const int KeyKindOffset = 6;
+
     /// <summary>The masks of the 64 bytes at <paramref name="block"/>, in two 32-byte vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Classify256(ref byte block, out ulong quotes, out ulong backslashes, out ulong opens, out ulong closes)
@@ -46,6 +52,49 @@ internal static class StructuralBlock
         v3 |= fold;
         opens = Mask(v0, v1, v2, v3, Vector128.Create((byte)'{'));
         closes = Mask(v0, v1, v2, v3, Vector128.Create((byte)'}'));
+    }
+
+    /// <summary>
+    /// The bytes of the block at <paramref name="block"/> followed by <c>e</c> and, five bytes
+    /// later, <c>S</c> or <c>N</c>: where a quote there opens a name, it may be <c>eventSource</c>
+    /// or <c>eventName</c> (reads <see cref="KeyKindOffset"/> bytes past the block).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong DispatchNamePrefixes256(ref byte block)
+    {
+        var e = Vector256.Create((byte)'e');
+        var s = Vector256.Create((byte)'S');
+        var n = Vector256.Create((byte)'N');
+        var kindLow = Vector256.LoadUnsafe(ref block, KeyKindOffset);
+        var kindHigh = Vector256.LoadUnsafe(ref block, 32 + KeyKindOffset);
+        var low = Vector256.Equals(Vector256.LoadUnsafe(ref block, 1), e) & (Vector256.Equals(kindLow, s) | Vector256.Equals(kindLow, n));
+        var high = Vector256.Equals(Vector256.LoadUnsafe(ref block, 33), e) & (Vector256.Equals(kindHigh, s) | Vector256.Equals(kindHigh, n));
+        return Join(low, high);
+    }
+
+    /// <summary>As <see cref="DispatchNamePrefixes256"/>, in 16-byte vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong DispatchNamePrefixes128(ref byte block) =>
+        DispatchNamePrefixes128(ref block, 0)
+        | ((ulong)DispatchNamePrefixes128(ref block, 16) << 16)
+        | ((ulong)DispatchNamePrefixes128(ref block, 32) << 32)
+        | ((ulong)DispatchNamePrefixes128(ref block, 48) << 48);
+
+    /// <summary>Whether one of the 8 bytes at <paramref name="block"/> + <paramref name="offset"/> is a backslash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasBackslash(ref byte block, int offset)
+    {
+        // A zero byte of x ^ 0x5C5C... is a backslash: the classic "has a zero byte" test.
+        ulong x = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref block, offset)) ^ 0x5C5C_5C5C_5C5C_5C5CUL;
+        return ((x - 0x0101_0101_0101_0101UL) & ~x & 0x8080_8080_8080_8080UL) != 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint DispatchNamePrefixes128(ref byte block, int offset)
+    {
+        var kind = Vector128.LoadUnsafe(ref block, (nuint)(offset + KeyKindOffset));
+        var e = Vector128.Equals(Vector128.LoadUnsafe(ref block, (nuint)(offset + 1)), Vector128.Create((byte)'e'));
+        return (e & (Vector128.Equals(kind, Vector128.Create((byte)'S')) | Vector128.Equals(kind, Vector128.Create((byte)'N')))).ExtractMostSignificantBits();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
