@@ -34,6 +34,9 @@ internal static class EventsCommand
         }
 
         var order = settings.SortByTime ? new TimeOrder() : null;
+
+        // NDJSON in input order to a pipe or file is the records' bytes as they are.
+        using var lines = columns is null && table is null && order is null && !context.StdoutIsTerminal ? new Utf8Lines(output) : null;
         var cells = new Dictionary<string, string>(StringComparer.Ordinal);
         var row = new List<string>();
         await foreach (var record in input.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -51,6 +54,12 @@ internal static class EventsCommand
             }
 
             problems.Add(record);
+            if (lines is not null)
+            {
+                lines.WriteLine(json.Utf8);
+                continue;
+            }
+
             string text;
             if (columns is not null)
             {
@@ -77,6 +86,7 @@ internal static class EventsCommand
             order.Add(TimeOrder.Key(evt), text);
         }
 
+        lines?.Flush();
         order?.WriteTo(output);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         rejects?.Commit();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using GlacierTrail.Testing;
@@ -52,6 +53,30 @@ public class EventsCommandTests
             using var actual = JsonDocument.Parse(result.Lines[i]);
             Assert.Null(JsonAssert.FindDifference(records[i], actual.RootElement, "$"));
         }
+    }
+
+    /// <summary>
+    /// NDJSON to a UTF-8 stream writer (stdout and <c>--output</c>) is written as bytes, past the
+    /// writer; it must be exactly the text any other writer gets, after what the writer held.
+    /// </summary>
+    [Theory]
+    [InlineData("hostile/hostile.json")]
+    [InlineData("drift/drift.json")]
+    [InlineData("logs")]
+    public async Task Ndjson_written_as_bytes_to_a_stream_is_the_text_written_to_any_other_writer(string relative)
+    {
+        string[] args = ["events", "--all", "--format", "ndjson", CliRunner.Data(relative)];
+        var text = await CliRunner.RunAsync(args);
+        using var bytes = new MemoryStream();
+        var writer = new StreamWriter(bytes, new UTF8Encoding(false), 1024, leaveOpen: true);
+        await writer.WriteAsync("held:");
+
+        int code = await Cli.RunAsync(args, writer, new StringWriter(), stdoutIsTerminal: false, stderrIsTerminal: false);
+        await writer.FlushAsync();
+
+        Assert.Equal(text.Code, code);
+        Assert.NotEmpty(text.Lines);
+        Assert.Equal("held:" + text.Out, Encoding.UTF8.GetString(bytes.ToArray()));
     }
 
     [Fact]
