@@ -24,27 +24,27 @@ internal sealed class ReadBuffer : IDisposable
     /// <summary>The source offset just past the bytes read so far.</summary>
     public long EndOffset => _offset + _end;
 
-    /// <summary>Room for the next read, made by moving the unconsumed bytes to the front or, when they fill the array, by growing it.</summary>
+    /// <summary>Room for the next read, made by moving the unconsumed bytes to the front when little is left or, when they fill the array, by growing it.</summary>
     public Memory<byte> FreeSpace()
     {
+        // Little room left behind bytes already consumed: move the rest to the front first, so
+        // that a read (an inflation, mostly) fills a large space rather than a sliver at the end.
+        if (_buffer.Length - _end < _buffer.Length / 4 && _start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _offset += _start;
+            _end -= _start;
+            _start = 0;
+        }
+
         if (_end == _buffer.Length)
         {
-            if (_start > 0)
-            {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _offset += _start;
-                _end -= _start;
-                _start = 0;
-            }
-            else
-            {
-                // One record fills the buffer: grow it (the framer reports a record past
-                // MaxRecordBytes before the buffer grows much further).
-                byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-                Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
+            // One record fills the buffer: grow it (the framer reports a record past
+            // MaxRecordBytes before the buffer grows much further).
+            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         return _buffer.AsMemory(_end);
