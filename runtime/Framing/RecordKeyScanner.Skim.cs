@@ -85,14 +85,14 @@ internal static partial class RecordKeyScanner
                 block = ref MemoryMarshal.GetReference(tail);
             }
 
-            ulong quotes, backslashes, opens, closes;
+            ulong quotes, backslashes, brackets;
             if (wide)
             {
-                StructuralBlock.Classify256(ref block, out quotes, out backslashes, out opens, out closes);
+                StructuralBlock.Classify256(ref block, out quotes, out backslashes, out brackets);
             }
             else
             {
-                StructuralBlock.Classify128(ref block, out quotes, out backslashes, out opens, out closes);
+                StructuralBlock.Classify128(ref block, out quotes, out backslashes, out brackets);
             }
 
             // Escaped bytes: those after an odd run of backslashes. Adding each run that starts
@@ -113,7 +113,7 @@ internal static partial class RecordKeyScanner
             // Inside a string: from an opening quote (included) to its closing quote (excluded).
             ulong inString = PrefixXor(realQuotes) ^ inStringCarry;
             inStringCarry = (ulong)((long)inString >> 63);
-            ulong brackets = (opens | closes) & ~inString;
+            brackets &= ~inString;
             ulong stringStarts = realQuotes & inString;
             ulong stringEnds = realQuotes & ~inString;
 
@@ -165,8 +165,9 @@ internal static partial class RecordKeyScanner
                 if ((brackets & here) != 0)
                 {
                     brackets &= ~here;
-                    ulong kind = Kind(Unsafe.Add(ref block, bit));
-                    if ((opens & here) != 0)
+                    byte bracket = Unsafe.Add(ref block, bit);
+                    ulong kind = Kind(bracket);
+                    if (StructuralBlock.Opens(bracket))
                     {
                         if (++depth > limit)
                         {

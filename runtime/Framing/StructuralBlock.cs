@@ -5,7 +5,8 @@ namespace GlacierTrail.Framing;
 
 /// <summary>
 /// Classifies 64 bytes at once into bitmasks (bit i for byte i) of the bytes that matter for
-/// delimiting JSON: quotes, backslashes, and opening and closing brackets. What is inside a
+/// delimiting JSON: quotes, backslashes, and brackets (whether one opens is read from its byte
+/// when it is visited, which saves a mask). What is inside a
 /// string and what is escaped is worked out from these masks by <see cref="RecordKeyScanner"/>.
 /// </summary>
 internal static class StructuralBlock
@@ -20,7 +21,7 @@ internal static class StructuralBlock
 
     /// <summary>The masks of the 64 bytes at <paramref name="block"/>, in two 32-byte vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Classify256(ref byte block, out ulong quotes, out ulong backslashes, out ulong opens, out ulong closes)
+    public static void Classify256(ref byte block, out ulong quotes, out ulong backslashes, out ulong brackets)
     {
         var low = Vector256.LoadUnsafe(ref block);
         var high = Vector256.LoadUnsafe(ref block, 32);
@@ -28,15 +29,18 @@ internal static class StructuralBlock
         backslashes = Join(Vector256.Equals(low, Vector256.Create((byte)'\\')), Vector256.Equals(high, Vector256.Create((byte)'\\')));
 
         // '[' and ']' differ from '{' and '}' only in bit 0x20, and no other byte maps onto them.
+        var open = Vector256.Create((byte)'{');
+        var close = Vector256.Create((byte)'}');
         var lowFolded = low | Vector256.Create((byte)0x20);
         var highFolded = high | Vector256.Create((byte)0x20);
-        opens = Join(Vector256.Equals(lowFolded, Vector256.Create((byte)'{')), Vector256.Equals(highFolded, Vector256.Create((byte)'{')));
-        closes = Join(Vector256.Equals(lowFolded, Vector256.Create((byte)'}')), Vector256.Equals(highFolded, Vector256.Create((byte)'}')));
+        brackets = Join(
+            Vector256.Equals(lowFolded, open) | Vector256.Equals(lowFolded, close),
+            Vector256.Equals(highFolded, open) | Vector256.Equals(highFolded, close));
     }
 
     /// <summary>The masks of the 64 bytes at <paramref name="block"/>, in four 16-byte vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Classify128(ref byte block, out ulong quotes, out ulong backslashes, out ulong opens, out ulong closes)
+    public static void Classify128(ref byte block, out ulong quotes, out ulong backslashes, out ulong brackets)
     {
         var v0 = Vector128.LoadUnsafe(ref block);
         var v1 = Vector128.LoadUnsafe(ref block, 16);
@@ -46,13 +50,12 @@ internal static class StructuralBlock
         backslashes = Mask(v0, v1, v2, v3, Vector128.Create((byte)'\\'));
 
         var fold = Vector128.Create((byte)0x20);
-        v0 |= fold;
-        v1 |= fold;
-        v2 |= fold;
-        v3 |= fold;
-        opens = Mask(v0, v1, v2, v3, Vector128.Create((byte)'{'));
-        closes = Mask(v0, v1, v2, v3, Vector128.Create((byte)'}'));
+        brackets = BracketMask(v0 | fold) | ((ulong)BracketMask(v1 | fold) << 16) | ((ulong)BracketMask(v2 | fold) << 32) | ((ulong)BracketMask(v3 | fold) << 48);
     }
+
+    /// <summary>Whether a bracket opens (<c>[</c> or <c>{</c>, bit 0x02) rather than closes (<c>]</c> or <c>}</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Opens(byte bracket) => (bracket & 0x02) != 0;
 
     /// <summary>
     /// The bytes of the block at <paramref name="block"/> followed by <c>e</c> and, five bytes
@@ -96,6 +99,10 @@ internal static class StructuralBlock
         var e = Vector128.Equals(Vector128.LoadUnsafe(ref block, (nuint)(offset + 1)), Vector128.Create((byte)'e'));
         return (e & (Vector128.Equals(kind, Vector128.Create((byte)'S')) | Vector128.Equals(kind, Vector128.Create((byte)'N')))).ExtractMostSignificantBits();
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint BracketMask(Vector128<byte> folded) =>
+        (Vector128.Equals(folded, Vector128.Create((byte)'{')) | Vector128.Equals(folded, Vector128.Create((byte)'}'))).ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Join(Vector256<byte> low, Vector256<byte> high) =>
