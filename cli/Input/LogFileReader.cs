@@ -34,10 +34,11 @@ internal sealed class LogFileReader(bool strict, Func<Stream> openStdin, byte[][
         try
         {
             // A path is opened as given: a pipe, /dev/stdin or a process substitution reads like
-            // a file, only without seeking.
+            // a file, only without seeking. Unbuffered: the reader reads in large pieces itself,
+            // so a buffer of 64 KiB for each of a trail's thousands of files would only be garbage.
             stream = file == LogInput.StandardInput
                 ? openStdin()
-                : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+                : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
