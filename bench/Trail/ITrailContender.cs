@@ -15,6 +15,12 @@ internal interface ITrailContender
     /// <summary>Whether it writes the Glacier records (the floor writes nothing).</summary>
     bool WritesRecords { get; }
 
+    /// <summary>
+    /// How many untimed runs come before the timed ones: code compiled just in time runs partly
+    /// unoptimized until tiered compilation has recompiled its hot methods, which takes a few runs.
+    /// </summary>
+    int WarmUpRuns => 1;
+
     /// <summary>Reads the whole tree once, writing its output to <see cref="TrailTree.OutputPath"/>.</summary>
     void Run(TrailTree tree);
 }

@@ -24,6 +24,8 @@ internal sealed class LibraryScan : ITrailContender
 
     public bool WritesRecords => true;
 
+    public int WarmUpRuns => 3;
+
     public void Run(TrailTree tree)
     {
         using var output = new FileStream(tree.OutputPath(Key), FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);

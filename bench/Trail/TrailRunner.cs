@@ -8,7 +8,8 @@ namespace GlacierTrail.Bench.Trail;
 
 /// <summary>
 /// The peers: every contender finds the Glacier records of the same S3-style tree of
-/// <c>.json.gz</c> files and writes them as NDJSON; each is warmed up once, its output checked
+/// <c>.json.gz</c> files and writes them as NDJSON; each is warmed up (the library, compiled just
+/// in time, three times), its output checked
 /// against the others (same records, same eventIDs), then timed in rounds, keeping its best.
 /// </summary>
 internal static class TrailRunner
@@ -42,7 +43,11 @@ internal static class TrailRunner
             }
 
             Console.Error.WriteLine($"trail    warm-up {contender.Name}");
-            contender.Run(tree);
+            for (int run = 0; run < contender.WarmUpRuns; run++)
+            {
+                contender.Run(tree);
+            }
+
             if (contender.WritesRecords)
             {
                 var check = NdjsonCheck.Of(tree.OutputPath(contender.Key));
