@@ -109,6 +109,35 @@ public sealed class ReadSourcesTests
         }
     }
 
+    /// <summary>
+    /// Gzip input several times larger than the pieces the trailer is held back in (64 KiB), with
+    /// a bad checksum: from any stream, read whole or a few bytes at a time, every record comes
+    /// before the error, and the error is the checksum's.
+    /// </summary>
+    [Fact]
+    public async Task Gzip_larger_than_the_held_back_pieces_delivers_every_record_before_a_bad_checksum()
+    {
+        var random = new Random(14);
+        var names = Enumerable.Range(0, 150).Select(i => "E" + i).ToArray();
+        byte[] gzip = Records.Gzip(Records.Log(names.Select(n => Records.Record(n, padding: Convert.ToBase64String(RandomBytes(random, 1500)))).ToArray()));
+        Assert.InRange(gzip.Length, 3 * 64 * 1024, int.MaxValue);
+        gzip[^8] ^= 0xFF; // the trailer's CRC-32
+
+        var whole = Records.Describe(await FromStreamAsync(new MemoryStream(gzip)));
+        var trickled = Records.Describe(await FromStreamAsync(new TrickleStream(gzip)));
+
+        Assert.Equal(names.Select((n, i) => $"event {i} {n}"), whole[..^1]);
+        Assert.Contains("gzip data is damaged", whole[^1], StringComparison.Ordinal);
+        Assert.Equal(whole, trickled);
+    }
+
+    private static byte[] RandomBytes(Random random, int count)
+    {
+        byte[] bytes = new byte[count];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
     private static byte[] LogNamed(string name) => name switch
     {
         "log" => Records.Log(Records.Record("A"), Records.Record("B"), Records.Record("C")),
