@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Text.Json;
 using GlacierTrail.Events;
@@ -28,8 +29,11 @@ internal sealed class LibraryScan : ITrailContender
 
     public void Run(TrailTree tree)
     {
-        using var output = new FileStream(tree.OutputPath(Key), FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
-        using var writer = new Utf8JsonWriter(output);
+        // Lines gather in memory and reach the file 64 KiB at a time: a Utf8JsonWriter over the
+        // file itself would flush the file, a system call, after every record.
+        using var output = new FileStream(tree.OutputPath(Key), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        var lines = new ArrayBufferWriter<byte>(128 * 1024);
+        using var writer = new Utf8JsonWriter(lines);
         var events = GlacierTrailEvents.ReadFileAsync(tree.Logs, Options).GetAsyncEnumerator();
         try
         {
@@ -37,9 +41,16 @@ internal sealed class LibraryScan : ITrailContender
             {
                 events.Current.WriteTo(writer);
                 writer.Flush();
-                output.WriteByte((byte)'\n');
                 writer.Reset();
+                lines.Write("\n"u8);
+                if (lines.WrittenCount >= 64 * 1024)
+                {
+                    output.Write(lines.WrittenSpan);
+                    lines.ResetWrittenCount();
+                }
             }
+
+            output.Write(lines.WrittenSpan);
         }
         finally
         {
