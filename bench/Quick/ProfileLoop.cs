@@ -27,7 +27,8 @@ internal static class ProfileLoop
             "typed" => (new GlacierTrailTyped(), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
             "filtered" => (new GlacierTrailFiltered(), CorpusSpec.Mixed(RepoPaths.CorpusRoot, 1.0)),
             "gzip" => (new GlacierTrailGzipFiles(1), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
-            _ => throw new ArgumentException($"unknown contender '{contender}': expected floor, stj, typed, filtered, gzip, trail or trail-floor"),
+            "gzip-parallel" => (new GlacierTrailGzipFiles(Environment.ProcessorCount), CorpusSpec.Glacier(RepoPaths.CorpusRoot, 1.0)),
+            _ => throw new ArgumentException($"unknown contender '{contender}': expected floor, stj, typed, filtered, gzip, gzip-parallel, trail or trail-floor"),
         };
         var corpus = CorpusData.Load(spec, RepoPaths.GlacierFixtures);
         // Warm-up long enough for tiered compilation and dynamic PGO to settle.
