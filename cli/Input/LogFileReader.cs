@@ -23,12 +23,6 @@ internal sealed class LogFileReader(bool strict, Func<Stream> openStdin, byte[][
     public async IAsyncEnumerable<FileItem> ReadAsync(string file, bool inDirectory, bool alone, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string source = file == LogInput.StandardInput ? "stdin" : file;
-        if (inDirectory && !LooksLikeLog(file))
-        {
-            yield return new FileItem(FileItemKind.Notice, source, Notice: $"{file}: not a JSON log file; skipped");
-            yield break;
-        }
-
         Stream? stream = null;
         string? cannotOpen = null;
         try
@@ -48,6 +42,13 @@ internal sealed class LogFileReader(bool strict, Func<Stream> openStdin, byte[][
         if (stream is null)
         {
             yield return new FileItem(FileItemKind.Error, source, Error: new CloudTrailReadException("cannot open it: " + cannotOpen, source));
+            yield break;
+        }
+
+        if (inDirectory && !StartsLikeLog(stream))
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            yield return new FileItem(FileItemKind.Notice, source, Notice: $"{file}: not a JSON log file; skipped");
             yield break;
         }
 
@@ -128,21 +129,25 @@ internal sealed class LogFileReader(bool strict, Func<Stream> openStdin, byte[][
     }
 
     // In a directory, only files that start like JSON (or gzip, as S3 delivers logs) are read;
-    // a stray README or checksum file is noted, not an error.
-    private static bool LooksLikeLog(string file)
+    // a stray README or checksum file is noted, not an error. The head is read from the stream
+    // the file is then read with, rewound, rather than by opening every file twice.
+    private static bool StartsLikeLog(Stream stream)
     {
+        if (!stream.CanSeek)
+        {
+            return true;
+        }
+
         Span<byte> head = stackalloc byte[64];
-        int read;
         try
         {
-            using var stream = File.OpenRead(file);
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            stream.Position = 0;
+            return LogFiles.StartsLikeLog(head[..read]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return true; // let the reader report it
         }
-
-        return LogFiles.StartsLikeLog(head[..read]);
     }
 }
