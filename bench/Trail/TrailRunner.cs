@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading;
 using GlacierTrail.Bench.Corpus;
 
 namespace GlacierTrail.Bench.Trail;
@@ -15,6 +16,8 @@ namespace GlacierTrail.Bench.Trail;
 internal static class TrailRunner
 {
     private const int Rounds = 3;
+
+    private const int SettleMilliseconds = 500;
 
     public static void Run(CorpusData mixed, double scale)
     {
@@ -69,7 +72,11 @@ internal static class TrailRunner
         {
             for (int i = 0; i < timed.Count; i++)
             {
+                // The last contender's leftovers (garbage, and the compiler and collector threads
+                // of this process finishing their work) are not the next one's to pay for.
                 GC.Collect();
+                GC.WaitForPendingFinalizers();
+                Thread.Sleep(SettleMilliseconds);
                 var watch = Stopwatch.StartNew();
                 timed[i].Run(tree);
                 best[i] = Math.Min(best[i], watch.Elapsed.TotalSeconds);
