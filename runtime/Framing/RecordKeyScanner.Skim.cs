@@ -424,7 +424,8 @@ internal static partial class RecordKeyScanner
     {
         var head = name[..Math.Min(name.Length, DispatchNamePrefixLength)];
         return head.Contains((byte)'\\')
-            || (head.Length == DispatchNamePrefixLength && head[..5].SequenceEqual("event"u8) && head[5] is (byte)'S' or (byte)'N');
+            || head.SequenceEqual(EnvelopeFieldNames.EventSourceUtf8[..DispatchNamePrefixLength])
+            || head.SequenceEqual(EnvelopeFieldNames.EventNameUtf8[..DispatchNamePrefixLength]);
     }
 
     private static int SkipWhitespace(ReadOnlySpan<byte> data, int pos)

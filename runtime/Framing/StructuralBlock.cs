@@ -16,7 +16,9 @@ internal static class StructuralBlock
     /// <summary>How many bytes past its end a block's classification may read.</summary>
     public const int Lookahead = 16;
 
-    // The six bytes after the opening quote of a name that may be a dispatch key: "eventS" or "eventN".
+    // The six bytes after the opening quote of a name that may be a dispatch key: "eventS" or "eventN"
+    // (the prefixes RecordKeyScanner.MayBeDispatchName takes from the envelope's names; the
+    // vectors below test their first and last byte).
     private const int KeyKindOffset = 6;
 
     /// <summary>The masks of the 64 bytes at <paramref name="block"/>, in two 32-byte vectors.</summary>
